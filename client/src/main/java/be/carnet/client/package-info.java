@@ -1,0 +1,2 @@
+/** Carnet client. */
+package be.carnet.client;

@@ -1,0 +1,2 @@
+/** Carnet content. */
+package be.carnet.content;

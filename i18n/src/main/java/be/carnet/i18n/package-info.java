@@ -1,0 +1,2 @@
+/** Carnet i18n. */
+package be.carnet.i18n;

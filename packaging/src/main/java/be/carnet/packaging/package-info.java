@@ -1,0 +1,2 @@
+/** Carnet packaging. */
+package be.carnet.packaging;

@@ -1,0 +1,2 @@
+/** Carnet protocol. */
+package be.carnet.protocol;

@@ -1,0 +1,2 @@
+/** Carnet server. */
+package be.carnet.server;

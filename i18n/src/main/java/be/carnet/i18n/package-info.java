@@ -1,2 +1,2 @@
-/** Carnet i18n. */
+/** Carnet's UI message catalogues in French, Dutch and English, and their lookup. */
 package be.carnet.i18n;

@@ -1,0 +1,73 @@
+package be.carnet.i18n;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Messages and formats in one language. Thread-safe.
+ *
+ * <p>Placeholders are {@code {0}}, {@code {1}}…, replaced literally (no MessageFormat quoting, so an
+ * apostrophe is just an apostrophe). Arguments are inserted as given: callers that render HTML pass
+ * translations through the template engine's escaping for user data.
+ */
+public final class Translator {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
+
+    private final Language language;
+    private final Map<String, String> messages;
+
+    Translator(Language language, Map<String, String> messages) {
+        this.language = language;
+        this.messages = messages;
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    /**
+     * The message for {@code key} with {@code args} in its placeholders.
+     *
+     * @throws MissingMessageException if the key is in no catalogue of this language
+     */
+    public String t(String key, Object... args) {
+        String pattern = messages.get(key);
+        if (pattern == null) {
+            throw new MissingMessageException(key, language);
+        }
+        if (args.length == 0) {
+            return pattern;
+        }
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int index = Integer.parseInt(m.group(1));
+            String value = index < args.length ? String.valueOf(args[index]) : m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** True when {@code key} exists in this language. */
+    public boolean has(String key) {
+        return messages.containsKey(key);
+    }
+
+    /** A date and time in this language's usual medium form, in {@code zone}. */
+    public String dateTime(Instant instant, ZoneId zone) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(language.locale())
+                .format(instant.atZone(zone));
+    }
+
+    /** A number with this language's grouping. */
+    public String number(long value) {
+        return java.text.NumberFormat.getIntegerInstance(language.locale()).format(value);
+    }
+}

@@ -1,0 +1,195 @@
+package be.carnet.protocol.bundle;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+import be.carnet.protocol.Hashes;
+import be.carnet.protocol.age.Age;
+import be.carnet.protocol.age.AgeException;
+import be.carnet.protocol.age.Identity;
+import be.carnet.protocol.age.Recipient;
+import be.carnet.protocol.sign.Ed25519KeyPair;
+import be.carnet.protocol.sign.Ed25519PublicKey;
+import be.carnet.protocol.sign.SignatureException;
+import be.carnet.protocol.sign.SignedEnvelope;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes and opens briefing bundles. A bundle file is:
+ * <pre>
+ * carnet-bundle/1 LF
+ * signed manifest envelope (canonical JSON, one line) LF
+ * age-encrypted payload (the files concatenated in manifest order) to end of file
+ * </pre>
+ * Opening checks, in this order and before decrypting anything: the size limits, the magic line, the
+ * signature by the pinned agency key, the manifest, the mission, the version against the installed
+ * one, and the payload hash; then it decrypts and checks every file's size and hash. Stateless.
+ */
+public final class Bundles {
+
+    public static final String MAGIC = "carnet-bundle/1";
+    public static final int MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+    public static final int MAX_MANIFEST_BYTES = 256 * 1024;
+
+    private Bundles() {
+    }
+
+    /** Builds a signed bundle of {@code files} (path to bytes, in order) encrypted to {@code recipients}. */
+    public static byte[] write(String missionId, long version, Instant created, Instant expires, List<String> languages,
+                               Map<String, byte[]> files, List<? extends Recipient> recipients,
+                               Ed25519KeyPair agencyKey) {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        List<BundleFile> entries = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            entries.add(new BundleFile(file.getKey(), file.getValue().length, Hashes.sha256Hex(file.getValue())));
+            plain.writeBytes(file.getValue());
+        }
+        byte[] payload = Age.encrypt(plain.toByteArray(), recipients);
+        BundleManifest manifest = new BundleManifest(missionId, version, created, expires, languages,
+                agencyKey.publicKey().keyId(), payload.length, Hashes.sha256Hex(payload), entries);
+        byte[] envelope = SignedEnvelope.sign(manifest.toJson(), agencyKey);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + envelope.length + 32);
+        out.writeBytes((MAGIC + "\n").getBytes(US_ASCII));
+        out.writeBytes(envelope);
+        out.write('\n');
+        out.writeBytes(payload);
+        return out.toByteArray();
+    }
+
+    /**
+     * Verifies only the signed manifest (no decryption), e.g. at the agency when a bundle is published.
+     */
+    public static BundleManifest verifyManifest(byte[] untrustedBundle, Ed25519PublicKey agencyKey, String missionId) {
+        return split(untrustedBundle, agencyKey, missionId).manifest;
+    }
+
+    /**
+     * Verifies, decrypts and checks a bundle.
+     *
+     * @param untrustedBundle the bytes as downloaded
+     * @param agencyKey the pinned agency signing key
+     * @param missionId the mission the device is enrolled in
+     * @param installed the bundle in use, or {@code null}
+     * @param identities keys that may open the payload
+     * @param now the current time, for the expiry warning
+     * @throws BundleRejectedException naming the first rule broken; nothing is returned then
+     */
+    public static VerifiedBundle open(byte[] untrustedBundle, Ed25519PublicKey agencyKey, String missionId,
+                                      Installed installed, List<? extends Identity> identities, Instant now) {
+        Parts parts = split(untrustedBundle, agencyKey, missionId);
+        BundleManifest manifest = parts.manifest;
+        String bundleSha256 = Hashes.sha256Hex(untrustedBundle);
+        if (installed != null) {
+            if (manifest.version() < installed.version()) {
+                throw new BundleRejectedException("bundle version " + manifest.version()
+                        + " is older than the installed version " + installed.version());
+            }
+            if (manifest.version() == installed.version() && !installed.sha256().equals(bundleSha256)) {
+                throw new BundleRejectedException("bundle version " + manifest.version()
+                        + " has other content than the installed bundle of the same version");
+            }
+        }
+        byte[] plain;
+        try {
+            plain = Age.decrypt(parts.payload, identities);
+        } catch (AgeException e) {
+            throw new BundleRejectedException("the bundle content cannot be decrypted: " + e.getMessage(), e);
+        }
+        long total = 0;
+        for (BundleFile file : manifest.files()) {
+            total += file.size();
+        }
+        if (total != plain.length) {
+            throw new BundleRejectedException("the bundle content does not match the sizes in its manifest");
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        int offset = 0;
+        for (BundleFile file : manifest.files()) {
+            byte[] content = Arrays.copyOfRange(plain, offset, offset + (int) file.size());
+            offset += (int) file.size();
+            if (!Hashes.sha256Hex(content).equals(file.sha256())) {
+                throw new BundleRejectedException("file " + file.path() + " does not match its hash in the manifest");
+            }
+            files.put(file.path(), content);
+        }
+        return new VerifiedBundle(manifest, files, bundleSha256, now.isAfter(manifest.expires()));
+    }
+
+    private static Parts split(byte[] untrustedBundle, Ed25519PublicKey agencyKey, String missionId) {
+        if (untrustedBundle == null || untrustedBundle.length == 0) {
+            throw new BundleRejectedException("the bundle is empty");
+        }
+        if (untrustedBundle.length > MAX_BUNDLE_BYTES) {
+            throw new BundleRejectedException("the bundle is larger than " + MAX_BUNDLE_BYTES + " bytes");
+        }
+        byte[] magic = (MAGIC + "\n").getBytes(US_ASCII);
+        if (untrustedBundle.length < magic.length
+                || !Arrays.equals(untrustedBundle, 0, magic.length, magic, 0, magic.length)) {
+            throw new BundleRejectedException("not a Carnet bundle (it must start with " + MAGIC + ")");
+        }
+        int end = -1;
+        int limit = Math.min(untrustedBundle.length, magic.length + MAX_MANIFEST_BYTES + 1);
+        for (int i = magic.length; i < limit; i++) {
+            if (untrustedBundle[i] == '\n') {
+                end = i;
+                break;
+            }
+        }
+        if (end < 0) {
+            throw new BundleRejectedException(limit < untrustedBundle.length || untrustedBundle.length - magic.length
+                    > MAX_MANIFEST_BYTES ? "the bundle manifest is larger than " + MAX_MANIFEST_BYTES + " bytes"
+                    : "the bundle is truncated in its manifest");
+        }
+        byte[] envelope = Arrays.copyOfRange(untrustedBundle, magic.length, end);
+        BundleManifest manifest;
+        try {
+            manifest = BundleManifest.fromJson(
+                    SignedEnvelope.open(envelope, agencyKey, BundleManifest.TYPE, MAX_MANIFEST_BYTES).payload());
+        } catch (SignatureException e) {
+            throw new BundleRejectedException("the bundle signature is not valid: " + e.getMessage(), e);
+        }
+        if (!manifest.agencyKeyId().equals(agencyKey.keyId())) {
+            throw new BundleRejectedException("the bundle names another agency key");
+        }
+        if (!manifest.missionId().equals(missionId)) {
+            throw new BundleRejectedException("the bundle is for another mission");
+        }
+        byte[] payload = Arrays.copyOfRange(untrustedBundle, end + 1, untrustedBundle.length);
+        if (payload.length != manifest.payloadSize()) {
+            throw new BundleRejectedException("the bundle payload is " + payload.length + " bytes, the manifest says "
+                    + manifest.payloadSize() + " (truncated or padded)");
+        }
+        if (!Hashes.sha256Hex(payload).equals(manifest.payloadSha256())) {
+            throw new BundleRejectedException("the bundle payload does not match its signed hash");
+        }
+        return new Parts(manifest, payload);
+    }
+
+    private record Parts(BundleManifest manifest, byte[] payload) {
+    }
+
+    /**
+     * The bundle currently in use on a device.
+     *
+     * @param version its manifest version
+     * @param sha256 hex SHA-256 of the whole bundle file
+     */
+    public record Installed(long version, String sha256) {
+    }
+
+    /**
+     * A bundle that verified and decrypted.
+     *
+     * @param manifest its manifest
+     * @param files path to plaintext bytes, in manifest order
+     * @param sha256 hex SHA-256 of the whole bundle file
+     * @param expired true when its expiry date has passed (warn, do not refuse)
+     */
+    public record VerifiedBundle(BundleManifest manifest, Map<String, byte[]> files, String sha256, boolean expired) {
+    }
+}

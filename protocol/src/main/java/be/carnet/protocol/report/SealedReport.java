@@ -1,0 +1,84 @@
+package be.carnet.protocol.report;
+
+import be.carnet.protocol.age.Age;
+import be.carnet.protocol.age.AgeException;
+import be.carnet.protocol.age.X25519Identity;
+import be.carnet.protocol.age.X25519Recipient;
+import be.carnet.protocol.json.JsonFormatException;
+import be.carnet.protocol.sign.Ed25519KeyPair;
+import be.carnet.protocol.sign.Ed25519PublicKey;
+import be.carnet.protocol.sign.SignatureException;
+import be.carnet.protocol.sign.SignedEnvelope;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A report signed by the device and age-encrypted to the agency report key: sign, then encrypt.
+ * The same sealed bytes travel over the network and in a sync file.
+ */
+public final class SealedReport {
+
+    /** Larger sealed reports are refused before decryption. */
+    public static final int MAX_SEALED_BYTES = 1024 * 1024;
+
+    private SealedReport() {
+    }
+
+    /** The signed envelope bytes of {@code report} (what the journal chain hashes). */
+    public static byte[] sign(Report report, Ed25519KeyPair deviceKey) {
+        if (!deviceKey.publicKey().keyId().equals(report.deviceKeyId())) {
+            throw new IllegalArgumentException("the report names another device key");
+        }
+        return SignedEnvelope.sign(report.toJson(), deviceKey);
+    }
+
+    /** Encrypts signed envelope bytes to the agency. */
+    public static byte[] seal(byte[] signedEnvelope, X25519Recipient agencyReportRecipient) {
+        return Age.encrypt(signedEnvelope, agencyReportRecipient);
+    }
+
+    /**
+     * Opens a sealed report at the agency.
+     *
+     * @param untrustedSealed bytes as received
+     * @param agencyIdentity the agency report identity
+     * @param deviceKeys finds an enrolled device's key by key id
+     * @return the verified report and the signed bytes
+     * @throws ReportRejectedException naming the rule broken
+     */
+    public static Opened open(byte[] untrustedSealed, X25519Identity agencyIdentity,
+                              Function<String, Optional<Ed25519PublicKey>> deviceKeys) {
+        if (untrustedSealed.length > MAX_SEALED_BYTES) {
+            throw new ReportRejectedException("the report is larger than " + MAX_SEALED_BYTES + " bytes");
+        }
+        byte[] envelope;
+        try {
+            envelope = Age.decrypt(untrustedSealed, agencyIdentity);
+        } catch (AgeException e) {
+            throw new ReportRejectedException("the report cannot be decrypted: " + e.getMessage(), e);
+        }
+        try {
+            SignedEnvelope.Unverified unverified = SignedEnvelope.parse(envelope, MAX_SEALED_BYTES);
+            Ed25519PublicKey deviceKey = deviceKeys.apply(unverified.claimedSignerId())
+                    .orElseThrow(() -> new ReportRejectedException("the report is signed by a device that is not enrolled"));
+            SignedEnvelope.Verified verified = unverified.verify(deviceKey, Report.TYPE);
+            Report report = Report.fromJson(verified.payload());
+            if (!report.deviceKeyId().equals(deviceKey.keyId())) {
+                throw new ReportRejectedException("the report names another device than the one that signed it");
+            }
+            return new Opened(report, verified.signedBytes(), deviceKey);
+        } catch (SignatureException | JsonFormatException e) {
+            throw new ReportRejectedException("the report is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A report that decrypted and verified.
+     *
+     * @param report its fields
+     * @param signedEnvelope the signed bytes (the journal entry the next one chains to)
+     * @param deviceKey the device key that signed it
+     */
+    public record Opened(Report report, byte[] signedEnvelope, Ed25519PublicKey deviceKey) {
+    }
+}

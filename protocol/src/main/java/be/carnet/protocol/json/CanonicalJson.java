@@ -63,10 +63,10 @@ public final class CanonicalJson {
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new JsonFormatException("unexpected data after the JSON document");
             }
-        } catch (MalformedJsonException | IllegalStateException e) {
-            throw new JsonFormatException("not valid JSON: " + e.getMessage(), e);
+        } catch (MalformedJsonException | IllegalStateException | java.io.EOFException e) {
+            throw new JsonFormatException("not valid JSON", e);
         } catch (IOException e) {
-            throw new JsonFormatException("not valid JSON: " + e.getMessage(), e);
+            throw new JsonFormatException("not valid JSON", e);
         }
         if (!element.isJsonObject()) {
             throw new JsonFormatException("the document must be a JSON object");

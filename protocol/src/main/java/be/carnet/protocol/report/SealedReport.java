@@ -66,7 +66,7 @@ public final class SealedReport {
             if (!report.deviceKeyId().equals(deviceKey.keyId())) {
                 throw new ReportRejectedException("the report names another device than the one that signed it");
             }
-            return new Opened(report, verified.signedBytes(), deviceKey);
+            return new Opened(report, envelope, deviceKey);
         } catch (SignatureException | JsonFormatException e) {
             throw new ReportRejectedException("the report is not valid: " + e.getMessage(), e);
         }

@@ -1,0 +1,136 @@
+package be.carnet.server.bundle;
+
+import be.carnet.protocol.Hashes;
+import be.carnet.protocol.bundle.BundleManifest;
+import be.carnet.protocol.bundle.BundleRejectedException;
+import be.carnet.protocol.bundle.Bundles;
+import be.carnet.protocol.keys.AgencyKeys;
+import be.carnet.server.InvalidInputException;
+import be.carnet.server.mission.MissionService;
+import be.carnet.server.storage.AuditLog;
+import be.carnet.server.storage.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Publishes briefing bundles and serves the latest one per mission. A bundle is published only if its
+ * manifest is signed by this agency's key, names the mission, and has a version above the published
+ * one: devices refuse rollbacks, so the agency never serves one. Thread-safe.
+ */
+public final class BundleService {
+
+    public static final int MAX_BUNDLE_BYTES = Bundles.MAX_BUNDLE_BYTES;
+
+    private final Database database;
+    private final MissionService missions;
+    private final AgencyKeys keys;
+    private final Clock clock;
+
+    public BundleService(Database database, MissionService missions, AgencyKeys keys, Clock clock) {
+        this.database = database;
+        this.missions = missions;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /**
+     * Verifies and stores {@code untrustedBundle} as the mission's latest bundle.
+     *
+     * @throws InvalidInputException naming the rule the bundle breaks (field {@code bundle})
+     * @throws be.carnet.server.mission.UnknownMissionException if there is no such mission
+     */
+    public PublishedBundle publish(String missionId, byte[] untrustedBundle, String actor) {
+        missions.get(missionId);
+        BundleManifest manifest = verify(missionId, untrustedBundle);
+        String sha256 = Hashes.sha256Hex(untrustedBundle);
+        Instant now = clock.instant();
+        return database.transaction(c -> {
+            Optional<PublishedBundle> latest = latest(c, missionId);
+            if (latest.isPresent() && manifest.version() <= latest.get().version()) {
+                throw new InvalidInputException("field.bundle", "rule.bundle.version",
+                        "bundle version " + manifest.version() + " must be greater than the published version "
+                                + latest.get().version(), manifest.version(), latest.get().version());
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO bundles "
+                    + "(mission_id, version, sha256, bytes, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, missionId);
+                insert.setLong(2, manifest.version());
+                insert.setString(3, sha256);
+                insert.setBytes(4, untrustedBundle);
+                insert.setString(5, now.toString());
+                insert.setString(6, actor);
+                insert.executeUpdate();
+            }
+            AuditLog.record(c, now, actor, "bundle.publish", "mission " + missionId + ", version "
+                    + manifest.version() + ", sha256 " + sha256);
+            return new PublishedBundle(missionId, manifest.version(), sha256, untrustedBundle.length, now, actor);
+        });
+    }
+
+    private BundleManifest verify(String missionId, byte[] untrustedBundle) {
+        if (untrustedBundle == null || untrustedBundle.length == 0) {
+            throw new InvalidInputException("field.bundle", "rule.required", "bundle is required");
+        }
+        if (untrustedBundle.length > MAX_BUNDLE_BYTES) {
+            throw new InvalidInputException("field.bundle", "rule.size.max",
+                    "bundle must be at most " + MAX_BUNDLE_BYTES + " bytes", MAX_BUNDLE_BYTES);
+        }
+        try {
+            return Bundles.verifyManifest(untrustedBundle, keys.signing().publicKey(), missionId);
+        } catch (BundleRejectedException e) {
+            String reason = e.getMessage();
+            if (reason.startsWith("the bundle signature is not valid") || reason.equals("the bundle names another agency key")) {
+                throw new InvalidInputException("field.bundle", "rule.bundle.signature",
+                        "bundle must be signed by this agency's key (" + reason + ")");
+            }
+            if (reason.equals("the bundle is for another mission")) {
+                throw new InvalidInputException("field.bundle", "rule.bundle.mission",
+                        "bundle must be built for this mission");
+            }
+            throw new InvalidInputException("field.bundle", "rule.bundle.invalid",
+                    "bundle must be a valid Carnet bundle (" + reason + ")", reason);
+        }
+    }
+
+    /** The latest bundle of mission {@code missionId}, without its bytes. */
+    public Optional<PublishedBundle> latest(String missionId) {
+        return database.read(c -> latest(c, missionId));
+    }
+
+    /** The bytes of the published bundle {@code bundle}. */
+    public byte[] bytes(PublishedBundle bundle) {
+        return database.read(c -> {
+            try (PreparedStatement query = c.prepareStatement(
+                    "SELECT bytes FROM bundles WHERE mission_id = ? AND version = ?")) {
+                query.setString(1, bundle.missionId());
+                query.setLong(2, bundle.version());
+                try (ResultSet rows = query.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new IllegalStateException("bundle " + bundle.version() + " of mission "
+                                + bundle.missionId() + " vanished");
+                    }
+                    return rows.getBytes(1);
+                }
+            }
+        });
+    }
+
+    private static Optional<PublishedBundle> latest(Connection c, String missionId) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT version, sha256, length(bytes), published_at, "
+                + "published_by FROM bundles WHERE mission_id = ? ORDER BY version DESC LIMIT 1")) {
+            query.setString(1, missionId);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new PublishedBundle(missionId, rows.getLong(1), rows.getString(2), rows.getLong(3),
+                        Instant.parse(rows.getString(4)), rows.getString(5)));
+            }
+        }
+    }
+}

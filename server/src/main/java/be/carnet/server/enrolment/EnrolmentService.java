@@ -1,0 +1,225 @@
+package be.carnet.server.enrolment;
+
+import be.carnet.protocol.Hashes;
+import be.carnet.protocol.age.X25519Recipient;
+import be.carnet.protocol.enrol.EnrolmentAnswer;
+import be.carnet.protocol.enrol.EnrolmentCode;
+import be.carnet.protocol.enrol.EnrolmentException;
+import be.carnet.protocol.enrol.EnrolmentRequest;
+import be.carnet.protocol.keys.AgencyKeys;
+import be.carnet.protocol.sign.Ed25519PublicKey;
+import be.carnet.server.mission.Mission;
+import be.carnet.server.mission.MissionService;
+import be.carnet.server.storage.AuditLog;
+import be.carnet.server.storage.Database;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Issues one-time enrolment codes and enrols the devices that redeem them. Only the SHA-256 of a
+ * code's secret part is stored; the code is shown once, to the admin who issued it. Thread-safe.
+ */
+public final class EnrolmentService {
+
+    public static final Duration CODE_LIFETIME = Duration.ofDays(30);
+    public static final int MAX_ALIAS = 120;
+    static final String SYSTEM_ACTOR = "system";
+
+    private final Database database;
+    private final MissionService missions;
+    private final AgencyKeys keys;
+    private final Clock clock;
+
+    public EnrolmentService(Database database, MissionService missions, AgencyKeys keys, Clock clock) {
+        this.database = database;
+        this.missions = missions;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** {@link #issueCode(String, String, String)} by the system (seeding, demos). */
+    public String issueCode(String missionId, String alias) {
+        return issueCode(SYSTEM_ACTOR, missionId, alias);
+    }
+
+    /**
+     * Issues a code for one traveller of mission {@code missionId}, valid {@link #CODE_LIFETIME}.
+     *
+     * @return the code as printed ({@code XXXX-XXXX-…}); it is not stored and cannot be shown again
+     * @throws be.carnet.server.InvalidInputException if the alias breaks a rule
+     * @throws be.carnet.server.mission.UnknownMissionException if there is no such mission
+     */
+    public String issueCode(String actor, String missionId, String alias) {
+        String cleanAlias = MissionService.checkText("field.alias", "alias", alias, 1, MAX_ALIAS);
+        missions.get(missionId);
+        EnrolmentCode code = EnrolmentCode.generate(keys.signing().publicKey());
+        Instant now = clock.instant();
+        database.transaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO enrolment_codes "
+                    + "(code_hash, mission_id, alias, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, secretHash(code.secret()));
+                insert.setString(2, missionId);
+                insert.setString(3, cleanAlias);
+                insert.setString(4, now.toString());
+                insert.setString(5, now.plus(CODE_LIFETIME).toString());
+                insert.executeUpdate();
+            }
+            AuditLog.record(c, now, actor, "code.issue", "mission " + missionId + ", alias " + cleanAlias);
+            return null;
+        });
+        return code.formatted();
+    }
+
+    /**
+     * Enrols the device that signed {@code untrustedRequest} and answers with the mission key sealed to
+     * it, signed by the agency. The same device retrying the same code gets a fresh answer for the same
+     * enrolment.
+     *
+     * @return the signed {@code carnet.enrolment/1} envelope
+     * @throws MalformedEnrolmentException if the request is malformed or not signed by the key it names
+     * @throws CodeRejectedException if the code is unknown, expired, or used by another device
+     */
+    public byte[] enrol(byte[] untrustedRequest) {
+        EnrolmentRequest verifiedRequest;
+        try {
+            verifiedRequest = EnrolmentRequest.verify(untrustedRequest);
+        } catch (EnrolmentException e) {
+            throw new MalformedEnrolmentException(e.getMessage(), e);
+        }
+        Ed25519PublicKey deviceKey = verifiedRequest.deviceSigningKey();
+        String codeHash = secretHash(verifiedRequest.codeSecret());
+        Instant now = clock.instant();
+        Device device = database.transaction(c -> redeem(c, codeHash, verifiedRequest, now));
+        Mission mission = missions.get(device.missionId());
+        EnrolmentAnswer answer = EnrolmentAnswer.create(mission.id(), mission.name(), device.alias(), deviceKey,
+                device.recipient(), keys.signing().publicKey(), keys.report().recipient(),
+                missions.missionIdentity(mission.id()), now);
+        return answer.sign(keys.signing());
+    }
+
+    private Device redeem(Connection c, String codeHash, EnrolmentRequest request, Instant now) throws SQLException {
+        String keyId = request.deviceSigningKey().keyId();
+        String missionId;
+        String alias;
+        Instant expiresAt;
+        String usedBy;
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT mission_id, alias, expires_at, device_key_id FROM enrolment_codes WHERE code_hash = ?")) {
+            query.setString(1, codeHash);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    throw new CodeRejectedException();
+                }
+                missionId = rows.getString(1);
+                alias = rows.getString(2);
+                expiresAt = Instant.parse(rows.getString(3));
+                usedBy = rows.getString(4);
+            }
+        }
+        if (usedBy != null) {
+            Device existing = device(c, usedBy).orElseThrow(CodeRejectedException::new);
+            if (!usedBy.equals(keyId) || !existing.signingKey().equals(request.deviceSigningKey())
+                    || !existing.recipient().equals(request.deviceRecipient())) {
+                throw new CodeRejectedException();
+            }
+            return existing;
+        }
+        if (!now.isBefore(expiresAt) || device(c, keyId).isPresent()) {
+            throw new CodeRejectedException();
+        }
+        try (PreparedStatement use = c.prepareStatement(
+                "UPDATE enrolment_codes SET used_at = ?, device_key_id = ? WHERE code_hash = ? AND used_at IS NULL")) {
+            use.setString(1, now.toString());
+            use.setString(2, keyId);
+            use.setString(3, codeHash);
+            if (use.executeUpdate() != 1) {
+                throw new CodeRejectedException();
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO devices "
+                + "(key_id, mission_id, alias, signing_key, recipient, enrolled_at, code_hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, keyId);
+            insert.setString(2, missionId);
+            insert.setString(3, alias);
+            insert.setString(4, request.deviceSigningKey().base64());
+            insert.setString(5, request.deviceRecipient().encoded());
+            insert.setString(6, now.toString());
+            insert.setString(7, codeHash);
+            insert.executeUpdate();
+        }
+        AuditLog.record(c, now, "device:" + keyId, "device.enrol", "mission " + missionId + ", alias " + alias);
+        return new Device(keyId, missionId, alias, request.deviceSigningKey(), request.deviceRecipient(), now);
+    }
+
+    /** The enrolled device with key id {@code keyId}. */
+    public Optional<Device> device(String keyId) {
+        return database.read(c -> device(c, keyId));
+    }
+
+    /** The devices enrolled in mission {@code missionId}, in enrolment order. */
+    public List<Device> devices(String missionId) {
+        return database.read(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT key_id, mission_id, alias, signing_key, "
+                    + "recipient, enrolled_at FROM devices WHERE mission_id = ? ORDER BY enrolled_at, alias")) {
+                query.setString(1, missionId);
+                List<Device> out = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        out.add(device(rows));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The codes issued for mission {@code missionId}, oldest first (never the codes themselves). */
+    public List<IssuedCode> codes(String missionId) {
+        return database.read(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT alias, created_at, expires_at, used_at "
+                    + "FROM enrolment_codes WHERE mission_id = ? ORDER BY created_at, alias")) {
+                query.setString(1, missionId);
+                List<IssuedCode> out = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String used = rows.getString(4);
+                        out.add(new IssuedCode(rows.getString(1), Instant.parse(rows.getString(2)),
+                                Instant.parse(rows.getString(3)), used == null ? null : Instant.parse(used)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static Optional<Device> device(Connection c, String keyId) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT key_id, mission_id, alias, signing_key, recipient, "
+                + "enrolled_at FROM devices WHERE key_id = ?")) {
+            query.setString(1, keyId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(device(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Device device(ResultSet rows) throws SQLException {
+        return new Device(rows.getString(1), rows.getString(2), rows.getString(3),
+                Ed25519PublicKey.fromBase64(rows.getString(4)), X25519Recipient.parse(rows.getString(5)),
+                Instant.parse(rows.getString(6)));
+    }
+
+    /** Hex SHA-256 of a code's secret part: what the database keeps instead of the code. */
+    static String secretHash(String secret) {
+        return Hashes.sha256Hex(secret.getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,2 @@
+/** Agency staff: password hashing, login, roles and in-memory sessions. */
+package be.carnet.server.staff;

@@ -1,0 +1,99 @@
+package be.carnet.server.storage;
+
+import java.util.List;
+
+/**
+ * The agency schema as an ordered list of migrations. Migration {@code n} (from 1) brings the database
+ * from {@code PRAGMA user_version = n - 1} to {@code n}. Never edit a released migration: append one.
+ */
+final class Schema {
+
+    static final List<List<String>> MIGRATIONS = List.of(
+            List.of(
+                    """
+                    CREATE TABLE staff (
+                        username TEXT PRIMARY KEY,
+                        password_hash TEXT NOT NULL,
+                        role TEXT NOT NULL CHECK (role IN ('admin', 'analyst')),
+                        created_at TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE missions (
+                        id TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        destination TEXT NOT NULL,
+                        mission_identity TEXT NOT NULL,
+                        created_at TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE enrolment_codes (
+                        code_hash TEXT PRIMARY KEY,
+                        mission_id TEXT NOT NULL REFERENCES missions(id),
+                        alias TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        expires_at TEXT NOT NULL,
+                        used_at TEXT,
+                        device_key_id TEXT
+                    )""",
+                    "CREATE INDEX enrolment_codes_mission ON enrolment_codes(mission_id)",
+                    """
+                    CREATE TABLE devices (
+                        key_id TEXT PRIMARY KEY,
+                        mission_id TEXT NOT NULL REFERENCES missions(id),
+                        alias TEXT NOT NULL,
+                        signing_key TEXT NOT NULL,
+                        recipient TEXT NOT NULL,
+                        enrolled_at TEXT NOT NULL,
+                        code_hash TEXT NOT NULL UNIQUE REFERENCES enrolment_codes(code_hash)
+                    )""",
+                    "CREATE INDEX devices_mission ON devices(mission_id)",
+                    """
+                    CREATE TABLE bundles (
+                        mission_id TEXT NOT NULL REFERENCES missions(id),
+                        version INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        bytes BLOB NOT NULL,
+                        published_at TEXT NOT NULL,
+                        published_by TEXT NOT NULL,
+                        PRIMARY KEY (mission_id, version)
+                    )""",
+                    """
+                    CREATE TABLE reports (
+                        report_id TEXT PRIMARY KEY,
+                        mission_id TEXT NOT NULL REFERENCES missions(id),
+                        device_key_id TEXT NOT NULL REFERENCES devices(key_id),
+                        sealed BLOB NOT NULL,
+                        sealed_sha256 TEXT NOT NULL,
+                        received_at TEXT NOT NULL,
+                        log_position INTEGER NOT NULL UNIQUE,
+                        signed_envelope BLOB NOT NULL,
+                        receipt BLOB NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        previous_hash TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        category TEXT NOT NULL,
+                        severity TEXT NOT NULL,
+                        tlp TEXT NOT NULL,
+                        occurred_at TEXT NOT NULL,
+                        place TEXT NOT NULL,
+                        description TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX reports_mission ON reports(mission_id, log_position)",
+                    "CREATE INDEX reports_device ON reports(device_key_id, sequence)",
+                    """
+                    CREATE TABLE audit (
+                        id INTEGER PRIMARY KEY,
+                        at TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        detail TEXT NOT NULL
+                    )""")
+    );
+
+    private Schema() {
+    }
+
+    static int latestVersion() {
+        return MIGRATIONS.size();
+    }
+}

@@ -1,0 +1,168 @@
+package be.carnet.content;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import be.carnet.protocol.age.AgeException;
+import be.carnet.protocol.age.X25519Recipient;
+import be.carnet.protocol.keys.PemKeys;
+import be.carnet.protocol.keys.SafeFiles;
+import be.carnet.protocol.sign.Ed25519KeyPair;
+import be.carnet.protocol.sign.SignatureException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The author's command line:
+ * <pre>
+ * content check [--content DIR]
+ * content build --mission ID --version N --recipient age1… [--recipient age1…] --agency-key FILE
+ *               --out FILE [--content DIR] [--expires-days 90]
+ * </pre>
+ * Exit codes: 0 success, 1 the content or the input is refused, 2 wrong usage.
+ */
+public final class ContentTool {
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Clock clock;
+
+    public ContentTool(PrintStream out, PrintStream err, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new ContentTool(System.out, System.err, Clock.systemUTC()).run(args));
+    }
+
+    /** Runs one command; returns the exit code. */
+    public int run(String[] args) {
+        if (args.length == 0) {
+            return usage("a command is required: check or build");
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        try {
+            return switch (args[0]) {
+                case "check" -> check(options);
+                case "build" -> build(options);
+                default -> usage("unknown command " + args[0]);
+            };
+        } catch (ContentException | AgeException | SignatureException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        } catch (NoSuchFileException e) {
+            err.println("error: file not found: " + e.getFile());
+            return 1;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int check(Options options) throws IOException {
+        ContentCheck.Result result = ContentCheck.run(options.content, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        result.errors().forEach(e -> err.println("error: " + e));
+        result.warnings().forEach(w -> err.println("warning: " + w));
+        out.println(result.coverageLine());
+        if (!result.ok()) {
+            out.println("check failed: " + result.errors().size() + " error(s)");
+            return 1;
+        }
+        out.println("check passed: " + result.briefings().size() + " briefing files");
+        return 0;
+    }
+
+    private int build(Options options) throws IOException {
+        if (options.mission == null || options.version == null || options.agencyKey == null || options.outFile == null
+                || options.recipients.isEmpty()) {
+            return usage("build needs --mission, --version, --recipient, --agency-key and --out");
+        }
+        long version;
+        try {
+            version = Long.parseLong(options.version);
+        } catch (NumberFormatException e) {
+            return usage("--version must be a whole number");
+        }
+        List<X25519Recipient> recipients = new ArrayList<>();
+        for (String r : options.recipients) {
+            try {
+                recipients.add(X25519Recipient.parse(r));
+            } catch (AgeException e) {
+                throw new ContentException("--recipient is not an age recipient (age1…): " + e.getMessage());
+            }
+        }
+        Ed25519KeyPair key = PemKeys.parsePrivateKey(Files.readString(options.agencyKey, UTF_8));
+        Instant now = clock.instant();
+        byte[] bundle = BundleBuilder.build(options.content, options.mission, version, now,
+                now.plus(Duration.ofDays(options.expiresDays)), recipients, key);
+        SafeFiles.writeAtomically(options.outFile, bundle, false);
+        out.println("built " + options.outFile + ": mission " + options.mission + ", version " + version + ", "
+                + bundle.length + " bytes, signed by " + key.publicKey().keyId());
+        return 0;
+    }
+
+    private int usage(String problem) {
+        err.println("error: " + problem);
+        err.println("usage: content check [--content DIR]");
+        err.println("       content build --mission ID --version N --recipient age1... --agency-key FILE --out FILE"
+                + " [--content DIR] [--expires-days DAYS]");
+        return 2;
+    }
+
+    private static final class Options {
+        Path content = Path.of("content");
+        String mission;
+        String version;
+        Path agencyKey;
+        Path outFile;
+        long expiresDays = 90;
+        final List<String> recipients = new ArrayList<>();
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 1; i < args.length; i++) {
+                String flag = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(flag + " needs a value");
+                }
+                String value = args[++i];
+                switch (flag) {
+                    case "--content" -> o.content = Path.of(value);
+                    case "--mission" -> o.mission = value;
+                    case "--version" -> o.version = value;
+                    case "--recipient" -> o.recipients.add(value);
+                    case "--agency-key" -> o.agencyKey = Path.of(value);
+                    case "--out" -> o.outFile = Path.of(value);
+                    case "--expires-days" -> {
+                        try {
+                            o.expiresDays = Long.parseLong(value);
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("--expires-days must be a whole number");
+                        }
+                        if (o.expiresDays < 1 || o.expiresDays > 730) {
+                            throw new IllegalArgumentException("--expires-days must be between 1 and 730");
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + flag);
+                }
+            }
+            return o;
+        }
+    }
+}

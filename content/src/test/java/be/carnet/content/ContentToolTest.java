@@ -1,0 +1,185 @@
+package be.carnet.content;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import be.carnet.protocol.age.X25519Identity;
+import be.carnet.protocol.bundle.Bundles;
+import be.carnet.protocol.keys.PemKeys;
+import be.carnet.protocol.sign.Ed25519KeyPair;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ContentToolTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+    private static final Path SHIPPED = Path.of("briefings");
+
+    @TempDir
+    Path dir;
+    private Path content;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void copyTheShippedContent() throws IOException {
+        content = dir.resolve("content");
+        try (Stream<Path> files = Files.walk(SHIPPED)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = content.resolve("briefings").resolve(SHIPPED.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+    }
+
+    private int run(String... args) {
+        ContentTool tool = new ContentTool(new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        return tool.run(args);
+    }
+
+    @Test
+    void theShippedContentPassesTheCheck() {
+        int code = run("check", "--content", content.toString());
+
+        assertEquals(0, code, err.toString(UTF_8));
+        assertTrue(out.toString(UTF_8).contains("check passed: "), out.toString(UTF_8));
+        assertTrue(out.toString(UTF_8).contains("coverage: "), out.toString(UTF_8));
+    }
+
+    static Stream<Arguments> brokenContent() {
+        return Stream.of(
+                Arguments.of("Dutch version missing", (Consumer<Path>) c -> delete(c.resolve("briefings/pre-departure/nl.md")),
+                        "error: briefings/pre-departure/nl.md: missing (every briefing exists in French and in Dutch)"),
+                Arguments.of("checklist item only in French", (Consumer<Path>) c -> append(
+                        c.resolve("briefings/pre-departure/fr.md"), "- [ ] Un point de plus {#extra-item}\n"),
+                        "error: briefings/pre-departure/nl.md: checklist items differ from fr.md; missing extra-item"),
+                Arguments.of("front matter without title", (Consumer<Path>) c -> replace(
+                        c.resolve("briefings/pre-departure/nl.md"), "title: Voor vertrek\n", ""),
+                        "error: briefings/pre-departure/nl.md:1: the front matter lacks \"title\""),
+                Arguments.of("malformed link", (Consumer<Path>) c -> replace(
+                        c.resolve("briefings/pre-departure/fr.md"), "## Pourquoi ce briefing\n\n",
+                        "## Pourquoi ce briefing\n\nVoir [la VSSE](vsse.be).\n\n"),
+                        "error: briefings/pre-departure/fr.md:33: a link must be a full https:// address without spaces"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenContent")
+    void checkFailsNamingTheFileAndTheRule(String name, Consumer<Path> breakIt, String expected) {
+        breakIt.accept(content);
+
+        int code = run("check", "--content", content.toString());
+
+        assertEquals(1, code);
+        assertTrue(err.toString(UTF_8).contains(expected), err.toString(UTF_8));
+    }
+
+    @Test
+    void checkWarnsOnABriefingReviewedMoreThanAYearAgo() {
+        replace(content.resolve("briefings/pre-departure/fr.md"), "reviewed: 2026-11-28", "reviewed: 2025-10-01");
+
+        int code = run("check", "--content", content.toString());
+
+        assertEquals(0, code);
+        assertTrue(err.toString(UTF_8).contains(
+                "warning: briefings/pre-departure/fr.md: last reviewed on 2025-10-01, more than 12 months ago"));
+    }
+
+    @Test
+    void buildWritesABundleTheMissionKeyOpens() throws IOException {
+        Ed25519KeyPair agency = Ed25519KeyPair.generate();
+        Path key = Files.writeString(dir.resolve("agency-signing.pem"), PemKeys.privateKeyPem(agency));
+        X25519Identity mission = X25519Identity.generate();
+        Path bundle = dir.resolve("mission.carnet");
+
+        int code = run("build", "--content", content.toString(), "--mission", "m-42", "--version", "3",
+                "--recipient", mission.recipient().encoded(), "--agency-key", key.toString(), "--out", bundle.toString());
+
+        assertEquals(0, code, err.toString(UTF_8));
+        Bundles.VerifiedBundle verified = Bundles.open(Files.readAllBytes(bundle), agency.publicKey(), "m-42", null,
+                List.of(mission), NOW);
+        assertEquals(3, verified.manifest().version());
+        assertEquals(List.of("fr", "nl"), verified.manifest().languages());
+        assertEquals(List.of("briefings/pre-departure/fr.md", "briefings/pre-departure/nl.md"),
+                List.copyOf(verified.files().keySet()));
+    }
+
+    @Test
+    void buildRefusesContentThatFailsTheCheckAndWritesNothing() throws IOException {
+        delete(content.resolve("briefings/pre-departure/nl.md"));
+        Path key = Files.writeString(dir.resolve("k.pem"), PemKeys.privateKeyPem(Ed25519KeyPair.generate()));
+        Path bundle = dir.resolve("mission.carnet");
+
+        int code = run("build", "--content", content.toString(), "--mission", "m-42", "--version", "1",
+                "--recipient", X25519Identity.generate().recipient().encoded(), "--agency-key", key.toString(),
+                "--out", bundle.toString());
+
+        assertEquals(1, code);
+        assertTrue(err.toString(UTF_8).startsWith("error: the content does not pass the check:"));
+        assertTrue(Files.notExists(bundle));
+    }
+
+    @Test
+    void buildRefusesAMistypedRecipient() throws IOException {
+        Path key = Files.writeString(dir.resolve("k.pem"), PemKeys.privateKeyPem(Ed25519KeyPair.generate()));
+
+        int code = run("build", "--content", content.toString(), "--mission", "m", "--version", "1",
+                "--recipient", "age1notarecipient", "--agency-key", key.toString(), "--out", dir.resolve("b").toString());
+
+        assertEquals(1, code);
+        assertEquals("error: --recipient is not an age recipient (age1…): invalid character in a Bech32 key\n", err.toString(UTF_8));
+    }
+
+    @Test
+    void wrongUsageExplainsTheCommands() {
+        int code = run("publish");
+
+        assertEquals(2, code);
+        assertTrue(err.toString(UTF_8).startsWith("error: unknown command publish\nusage: content check"));
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void append(Path file, String text) {
+        try {
+            Files.writeString(file, Files.readString(file, UTF_8) + text, UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void replace(Path file, String from, String to) {
+        try {
+            String text = Files.readString(file, UTF_8);
+            if (!text.contains(from)) {
+                throw new IllegalStateException("fixture text not found: " + from);
+            }
+            Files.writeString(file, text.replace(from, to), UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

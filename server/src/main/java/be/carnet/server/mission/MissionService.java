@@ -32,6 +32,11 @@ public final class MissionService {
         this.clock = clock;
     }
 
+    /** {@link #create(String, String, String)} by the system (seeding, demos). */
+    public Mission create(String name, String destination) {
+        return create("system", name, destination);
+    }
+
     /**
      * Creates a mission with a new key.
      *

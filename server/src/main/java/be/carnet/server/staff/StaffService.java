@@ -24,13 +24,12 @@ public final class StaffService {
     private final PasswordHasher hasher;
     private final Clock clock;
     /** Verified against when the username is unknown, so a miss costs as much time as a wrong password. */
-    private final String decoyHash;
+    private volatile String decoyHash;
 
     public StaffService(Database database, PasswordHasher hasher, Clock clock) {
         this.database = database;
         this.hasher = hasher;
         this.clock = clock;
-        this.decoyHash = hasher.hash("decoy password never used".toCharArray());
     }
 
     /**
@@ -85,7 +84,7 @@ public final class StaffService {
                 }
             }
         });
-        boolean matches = hasher.verify(password, row.map(r -> r[0]).orElse(decoyHash));
+        boolean matches = hasher.verify(password, row.isPresent() ? row.get()[0] : decoyHash());
         Optional<StaffMember> member = row.isPresent() && matches
                 ? Optional.of(new StaffMember(username, Role.fromStored(row.get()[1]))) : Optional.empty();
         Instant now = clock.instant();
@@ -100,6 +99,25 @@ public final class StaffService {
             return null;
         });
         return member;
+    }
+
+    private String decoyHash() {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            decoy = hasher.hash("decoy password, never a real one".toCharArray());
+            decoyHash = decoy;
+        }
+        return decoy;
+    }
+
+    /**
+     * Checks a new account's username and password without storing anything.
+     *
+     * @throws InvalidInputException naming the rule broken
+     */
+    public static void checkNewAccount(String username, char[] password) {
+        checkUsername(username);
+        checkPassword(password);
     }
 
     /** True when at least one account exists. */

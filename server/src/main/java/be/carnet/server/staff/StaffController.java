@@ -1,0 +1,83 @@
+package be.carnet.server.staff;
+
+import be.carnet.i18n.Language;
+import be.carnet.server.web.Layout;
+import be.carnet.server.web.Paths;
+import be.carnet.server.web.Views;
+import be.carnet.server.web.WebSessions;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Login, logout and the language switch. I/O only: the rules live in {@link StaffService}. */
+public final class StaffController {
+
+    private static final Pattern LOCAL_PATH = Pattern.compile("/[A-Za-z0-9/_-]{0,200}");
+    private static final Pattern FORM_TARGET = Pattern.compile("(/missions/[A-Za-z0-9-]+)/(codes|bundles)");
+
+    private final StaffService staff;
+    private final WebSessions sessions;
+
+    public StaffController(StaffService staff, WebSessions sessions) {
+        this.staff = staff;
+        this.sessions = sessions;
+    }
+
+    public void loginForm(Context ctx) {
+        if (sessions.current(ctx).map(StaffSession::authenticated).orElse(false)) {
+            ctx.redirect(Paths.MISSIONS, HttpStatus.SEE_OTHER);
+            return;
+        }
+        Views.render(ctx, "staff/login.jte", new LoginPage(sessions.layout(ctx), null, ""));
+    }
+
+    public void login(Context ctx) {
+        String username = ctx.formParam("username");
+        String password = ctx.formParam("password");
+        char[] secret = password == null ? new char[0] : password.toCharArray();
+        try {
+            var member = staff.authenticate(username == null ? "" : username.strip(), secret);
+            if (member.isPresent()) {
+                sessions.login(ctx, member.get());
+                ctx.redirect(Paths.MISSIONS, HttpStatus.SEE_OTHER);
+                return;
+            }
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+        Layout layout = sessions.layout(ctx);
+        ctx.status(HttpStatus.UNAUTHORIZED);
+        Views.render(ctx, "staff/login.jte", new LoginPage(layout, layout.t().t("login.failed"),
+                username == null ? "" : username));
+    }
+
+    public void logout(Context ctx) {
+        sessions.logout(ctx);
+        ctx.redirect(Paths.LOGIN, HttpStatus.SEE_OTHER);
+    }
+
+    public void language(Context ctx) {
+        Language language = Language.fromCode(ctx.formParam("lang"))
+                .orElseThrow(() -> new BadRequestResponse("lang must be fr, nl or en"));
+        sessions.setLanguage(ctx, language);
+        ctx.redirect(back(ctx.formParam("back")), HttpStatus.SEE_OTHER);
+    }
+
+    /** Where to go after the switch: the page it was made on, if that is a plain local page path. */
+    static String back(String requested) {
+        if (requested == null || !LOCAL_PATH.matcher(requested).matches() || requested.startsWith("//")) {
+            return Paths.MISSIONS;
+        }
+        Matcher formTarget = FORM_TARGET.matcher(requested);
+        if (formTarget.matches()) {
+            return formTarget.group(1);
+        }
+        if (requested.equals(Paths.LOGOUT) || requested.equals(Paths.LANGUAGE)) {
+            return Paths.LOGIN;
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,48 @@
+package be.carnet.server.web;
+
+import be.carnet.i18n.Language;
+import be.carnet.i18n.Translator;
+import be.carnet.server.InvalidInputException;
+import be.carnet.server.staff.StaffMember;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * What every page's frame needs: the staff member's language, their session's CSRF token for the
+ * header forms, who is logged in, and the path to come back to after a language change.
+ *
+ * @param t the translator in the chosen language
+ * @param csrf the session's CSRF token
+ * @param staff who is logged in, or {@code null}
+ * @param path the current path, a local path starting with {@code /}
+ * @param zone the time zone dates are shown in
+ */
+public record Layout(Translator t, String csrf, StaffMember staff, String path, ZoneId zone) {
+
+    public Language language() {
+        return t.language();
+    }
+
+    public boolean signedIn() {
+        return staff != null;
+    }
+
+    public boolean admin() {
+        return staff != null && staff.isAdmin();
+    }
+
+    /** A localized date and time, or an empty string for {@code null}. */
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : t.dateTime(instant, zone);
+    }
+
+    /** The rule {@code e} names, in this language: "The field “Name”: must not be empty". */
+    public String describe(InvalidInputException e) {
+        return t.t("error.field", t.t(e.fieldKey()), t.t(e.ruleKey(), e.ruleArgs()));
+    }
+
+    /** A localized number. */
+    public String number(long value) {
+        return t.number(value);
+    }
+}

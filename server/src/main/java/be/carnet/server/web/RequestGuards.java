@@ -1,0 +1,56 @@
+package be.carnet.server.web;
+
+import io.javalin.http.Context;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/** The response headers every answer carries, and the refusal of form posts made from another site. */
+final class RequestGuards {
+
+    static final String CSP = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+    private RequestGuards() {
+    }
+
+    /** Sets the security headers; called before every request and again on every error answer. */
+    static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Frame-Options", "DENY");
+    }
+
+    /**
+     * Refuses a state change that a browser says came from another site ({@code Sec-Fetch-Site}), or
+     * whose {@code Origin} is not this server's host.
+     *
+     * @throws ForbiddenException naming the header that refused it
+     */
+    static void sameOrigin(Context ctx) {
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null) {
+            String value = site.strip().toLowerCase(Locale.ROOT);
+            if (value.equals("cross-site") || value.equals("same-site")) {
+                throw new ForbiddenException("error.crossSite", "Sec-Fetch-Site says the form came from another site");
+            }
+        }
+        String origin = ctx.header("Origin");
+        if (origin != null && !matchesHost(origin, ctx.header("Host"))) {
+            throw new ForbiddenException("error.crossSite", "the Origin header names another site");
+        }
+    }
+
+    private static boolean matchesHost(String origin, String host) {
+        if (host == null) {
+            return false;
+        }
+        try {
+            String authority = new URI(origin.strip()).getRawAuthority();
+            return authority != null && authority.equalsIgnoreCase(host.strip());
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

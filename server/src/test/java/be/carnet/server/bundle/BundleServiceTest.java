@@ -1,0 +1,138 @@
+package be.carnet.server.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import be.carnet.protocol.Hashes;
+import be.carnet.protocol.bundle.Bundles;
+import be.carnet.protocol.keys.AgencyKeys;
+import be.carnet.protocol.sign.Ed25519KeyPair;
+import be.carnet.server.InvalidInputException;
+import be.carnet.server.MutableClock;
+import be.carnet.server.mission.Mission;
+import be.carnet.server.mission.MissionService;
+import be.carnet.server.storage.Database;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleServiceTest {
+
+    @TempDir
+    Path data;
+    Database database;
+    AgencyKeys keys = AgencyKeys.generate();
+    MissionService missions;
+    BundleService bundles;
+    Mission mission;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(data);
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:00:00Z"));
+        missions = new MissionService(database, clock);
+        bundles = new BundleService(database, missions, keys, clock);
+        mission = missions.create("admin", "Mission", "Beijing");
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    static byte[] bundle(Mission mission, long version, Ed25519KeyPair signer) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("fr/01-avant.md", "# Avant le départ\n".getBytes(StandardCharsets.UTF_8));
+        files.put("nl/01-voor.md", "# Voor vertrek\n".getBytes(StandardCharsets.UTF_8));
+        return Bundles.write(mission.id(), version, Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2027-01-01T00:00:00Z"), List.of("fr", "nl"), files, List.of(mission.recipient()), signer);
+    }
+
+    @Test
+    void publishesABundleSignedByTheAgencyForTheMission() {
+        byte[] bundle = bundle(mission, 1, keys.signing());
+
+        PublishedBundle published = bundles.publish(mission.id(), bundle, "admin");
+
+        assertEquals(1, published.version());
+        assertEquals(Hashes.sha256Hex(bundle), published.sha256());
+        assertEquals(Optional.of(published), bundles.latest(mission.id()));
+        assertArrayEquals(bundle, bundles.bytes(published));
+    }
+
+    @Test
+    void refusesTheSameVersionAgain() {
+        bundles.publish(mission.id(), bundle(mission, 1, keys.signing()), "admin");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> bundles.publish(mission.id(), bundle(mission, 1, keys.signing()), "admin"));
+
+        assertEquals("bundle version 1 must be greater than the published version 1", e.getMessage());
+        assertEquals("rule.bundle.version", e.ruleKey());
+    }
+
+    @Test
+    void refusesALowerVersionAndKeepsTheLatest() {
+        bundles.publish(mission.id(), bundle(mission, 3, keys.signing()), "admin");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> bundles.publish(mission.id(), bundle(mission, 2, keys.signing()), "admin"));
+
+        assertEquals("bundle version 2 must be greater than the published version 3", e.getMessage());
+        assertEquals(3, bundles.latest(mission.id()).orElseThrow().version());
+    }
+
+    @Test
+    void refusesABundleSignedByAnotherKey() {
+        Ed25519KeyPair stranger = Ed25519KeyPair.generate();
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> bundles.publish(mission.id(), bundle(mission, 1, stranger), "admin"));
+
+        assertEquals("bundle must be signed by this agency's key (the bundle signature is not valid: the document is "
+                + "signed by key " + stranger.publicKey().keyId() + ", not by the expected key "
+                + keys.signing().publicKey().keyId() + ")", e.getMessage());
+        assertEquals("rule.bundle.signature", e.ruleKey());
+        assertEquals(Optional.empty(), bundles.latest(mission.id()));
+    }
+
+    @Test
+    void refusesABundleBuiltForAnotherMission() {
+        Mission other = missions.create("admin", "Other", "");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> bundles.publish(mission.id(), bundle(other, 1, keys.signing()), "admin"));
+
+        assertEquals("bundle must be built for this mission", e.getMessage());
+        assertEquals(Optional.empty(), bundles.latest(mission.id()));
+    }
+
+    @Test
+    void refusesATruncatedBundle() {
+        byte[] bundle = bundle(mission, 1, keys.signing());
+        byte[] truncated = java.util.Arrays.copyOf(bundle, bundle.length - 1);
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> bundles.publish(mission.id(), truncated, "admin"));
+
+        assertEquals("rule.bundle.invalid", e.ruleKey());
+        assertEquals(Optional.empty(), bundles.latest(mission.id()));
+    }
+
+    @Test
+    void refusesAnEmptyFile() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> bundles.publish(mission.id(), new byte[0], "admin"));
+
+        assertEquals("bundle is required", e.getMessage());
+    }
+}

@@ -1,0 +1,170 @@
+package be.carnet.server.enrolment;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import be.carnet.protocol.enrol.EnrolmentAnswer;
+import be.carnet.protocol.enrol.EnrolmentCode;
+import be.carnet.server.AgencyServer;
+import be.carnet.server.TestDatabase;
+import be.carnet.server.TestDevice;
+import be.carnet.server.TestHttp;
+import be.carnet.server.mission.Mission;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EnrolmentApiTest {
+
+    private static final String CODE_REJECTED = "{\"error\":\"code-rejected\",\"message\":"
+            + "\"the enrolment code is unknown, expired or already used by another device\"}";
+
+    @TempDir
+    static Path data;
+    static AgencyServer server;
+    static Mission mission;
+
+    @BeforeAll
+    static void start() throws IOException {
+        AgencyServer.init(data, "admin", "correct horse battery staple".toCharArray());
+        server = AgencyServer.start(data, "127.0.0.1", 0);
+        mission = server.missions().create("Mission économique", "Shanghai");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    private static HttpResponse<byte[]> enrol(byte[] request) {
+        return new TestHttp(server.baseUrl()).postBytes("/api/v1/enrol", request, "application/json");
+    }
+
+    @Test
+    void aDeviceEnrolsWithItsCodeAndOpensTheMissionKey() {
+        String code = server.enrolments().issueCode(mission.id(), "Delegate A");
+        TestDevice device = new TestDevice();
+
+        HttpResponse<byte[]> response = enrol(device.enrolRequest(code));
+
+        assertEquals(200, response.statusCode());
+        EnrolmentAnswer answer = EnrolmentAnswer.verify(response.body(), EnrolmentCode.parse(code),
+                device.signing.publicKey());
+        assertEquals(mission.id(), answer.missionId());
+        assertEquals("Mission économique", answer.missionName());
+        assertEquals("Delegate A", answer.travellerAlias());
+        assertEquals(server.keys().signing().publicKey(), answer.agencySigningKey());
+        assertEquals(server.keys().report().recipient(), answer.agencyReportRecipient());
+        assertEquals(mission.recipient(), answer.openMissionKey(device.identity).recipient());
+        assertEquals(1, TestDatabase.single(data, "SELECT COUNT(*) FROM devices WHERE key_id = ?", device.keyId()));
+    }
+
+    @Test
+    void theSameDeviceRetryingTheSameCodeGetsAFreshAnswerForTheSameEnrolment() {
+        String code = server.enrolments().issueCode(mission.id(), "Delegate B");
+        TestDevice device = new TestDevice();
+        enrol(device.enrolRequest(code));
+
+        HttpResponse<byte[]> again = enrol(device.enrolRequest(code));
+
+        assertEquals(200, again.statusCode());
+        EnrolmentAnswer answer = EnrolmentAnswer.verify(again.body(), EnrolmentCode.parse(code),
+                device.signing.publicKey());
+        assertEquals(mission.recipient(), answer.openMissionKey(device.identity).recipient());
+        assertEquals(1, TestDatabase.single(data, "SELECT COUNT(*) FROM devices WHERE key_id = ?", device.keyId()));
+    }
+
+    @Test
+    void aCodeUsedByOneDeviceIsRefusedToAnother() {
+        String code = server.enrolments().issueCode(mission.id(), "Delegate C");
+        enrol(new TestDevice().enrolRequest(code));
+        TestDevice second = new TestDevice();
+
+        HttpResponse<byte[]> response = enrol(second.enrolRequest(code));
+
+        assertEquals(403, response.statusCode());
+        assertEquals(CODE_REJECTED, new String(response.body(), UTF_8));
+        assertEquals(0, TestDatabase.single(data, "SELECT COUNT(*) FROM devices WHERE key_id = ?", second.keyId()));
+    }
+
+    @Test
+    void anUnknownCodeGetsTheSameAnswerAsAUsedOne() {
+        String code = server.enrolments().issueCode(mission.id(), "Delegate D");
+        String unknown = "0000-0000-0000-0000" + code.substring(19);
+
+        HttpResponse<byte[]> response = enrol(new TestDevice().enrolRequest(unknown));
+
+        assertEquals(403, response.statusCode());
+        assertEquals(CODE_REJECTED, new String(response.body(), UTF_8));
+    }
+
+    @Test
+    void theCodeIsNeverStoredInClear() {
+        String code = server.enrolments().issueCode(mission.id(), "Delegate E");
+        String secret = EnrolmentCode.parse(code).secret();
+
+        long matches = TestDatabase.single(data, "SELECT COUNT(*) FROM enrolment_codes WHERE code_hash = ?",
+                EnrolmentService.secretHash(secret));
+
+        assertEquals(1, matches);
+        assertEquals(0, TestDatabase.single(data, "SELECT COUNT(*) FROM enrolment_codes WHERE code_hash LIKE ? "
+                + "OR alias LIKE ?", "%" + secret + "%", "%" + secret + "%"));
+        assertEquals(0, TestDatabase.single(data, "SELECT COUNT(*) FROM audit WHERE detail LIKE ?", "%" + secret + "%"));
+    }
+
+    static Stream<Arguments> malformedRequests() {
+        return Stream.of(
+                Arguments.of("empty", (Supplier<byte[]>) () -> new byte[0],
+                        "the enrolment request is not valid: the signed document is empty"),
+                Arguments.of("not JSON", (Supplier<byte[]>) () -> "enrol me".getBytes(UTF_8),
+                        "the enrolment request is not valid: the signed document is malformed: not valid JSON"),
+                Arguments.of("script payload", (Supplier<byte[]>) () ->
+                        "{\"payload\":\"<script>\",\"signature\":\"x\",\"signer\":\"y\"}".getBytes(UTF_8),
+                        null),
+                Arguments.of("signature bit-flipped", (Supplier<byte[]>) () -> {
+                    byte[] request = new TestDevice().enrolRequest(server.enrolments().issueCode(mission.id(), "F"));
+                    String text = new String(request, UTF_8);
+                    int at = text.indexOf("\"signature\":\"") + 14;
+                    char flipped = text.charAt(at) == 'A' ? 'B' : 'A';
+                    return (text.substring(0, at) + flipped + text.substring(at + 1)).getBytes(UTF_8);
+                }, "the enrolment request is not valid: the signature does not match the document")
+        );
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedRequests")
+    void aMalformedRequestIsRefusedAndEnrolsNobody(String name, Supplier<byte[]> request, String message) {
+        long devicesBefore = TestDatabase.count(data, "devices");
+
+        HttpResponse<byte[]> response = enrol(request.get());
+
+        assertEquals(400, response.statusCode());
+        String body = new String(response.body(), UTF_8);
+        if (message != null) {
+            com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(body).getAsJsonObject();
+            assertEquals("malformed", json.get("error").getAsString());
+            assertEquals(message, json.get("message").getAsString());
+        }
+        assertEquals(devicesBefore, TestDatabase.count(data, "devices"));
+    }
+
+    @Test
+    void anOversizedRequestIsRefusedBeforeItIsRead() {
+        HttpResponse<byte[]> response = enrol(new byte[4 * 1024 + 1]);
+
+        assertEquals(413, response.statusCode());
+        assertEquals("{\"error\":\"too-large\",\"message\":\"the request body is larger than 4096 bytes\"}",
+                new String(response.body(), UTF_8));
+        assertFalse(new String(response.body(), UTF_8).isEmpty());
+    }
+}

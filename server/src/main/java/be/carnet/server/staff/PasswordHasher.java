@@ -74,10 +74,15 @@ public final class PasswordHasher {
         if (memory < 8 || time < 1 || lanes < 1 || memory > 4 * DEFAULT_MEMORY_KIB) {
             return false;
         }
-        byte[] salt = Base64.getDecoder().decode(m.group(4));
-        byte[] expected = Base64.getDecoder().decode(m.group(5));
-        byte[] actual = derive(password, salt, memory, time, lanes, expected.length);
-        return MessageDigest.isEqual(expected, actual);
+        try {
+            byte[] salt = Base64.getDecoder().decode(m.group(4));
+            byte[] expected = Base64.getDecoder().decode(m.group(5));
+            byte[] actual = derive(password, salt, memory, time, lanes, expected.length);
+            return MessageDigest.isEqual(expected, actual);
+        } catch (IllegalArgumentException e) {
+            // Not base64, or parameters Argon2 refuses: a hash this server never wrote.
+            return false;
+        }
     }
 
     private byte[] derive(char[] password, byte[] salt, int memory, int time, int lanes, int length) {

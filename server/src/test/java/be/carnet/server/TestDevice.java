@@ -37,6 +37,18 @@ public final class TestDevice {
                         "2026-11-27T22:15+08:00", "Hôtel, Shanghai", description));
     }
 
+    /** The journal entry {@code sequence} of this device, chained to {@code previousHash}. */
+    public Report entry(String missionId, String agencyKeyId, long sequence, String previousHash) {
+        return new Report(java.util.UUID.randomUUID().toString(), missionId, keyId(), agencyKeyId, sequence,
+                previousHash, Instant.parse("2026-11-28T10:00:00Z"), new Incident(Category.T04, Severity.S1, Tlp.GREEN,
+                        "2026-11-27T09:00+08:00", "Salon", "entry " + sequence));
+    }
+
+    /** The signed envelope of {@code report}: what the next journal entry chains to. */
+    public byte[] sign(Report report) {
+        return SealedReport.sign(report, signing);
+    }
+
     /** {@code report} signed by this device and sealed to {@code agency}. */
     public byte[] seal(Report report, X25519Recipient agency) {
         return SealedReport.seal(SealedReport.sign(report, signing), agency);

@@ -85,6 +85,12 @@ public final class TestHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** A raw JSON POST with one extra header. */
+    public HttpResponse<byte[]> postBytesWithHeader(String path, byte[] body, String header, String value) {
+        return sendBytes(request(path, header, value).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /** Logs in through the form, as a browser would. */
     public HttpResponse<String> login(String username, String password) {
         get("/login");

@@ -16,7 +16,7 @@ public final class EnrolmentController {
     }
 
     public void enrol(Context ctx) {
-        String client = ctx.ip();
+        String client = client(ctx);
         if (!limiter.allows(client)) {
             throw new TooManyAttemptsException();
         }
@@ -29,5 +29,28 @@ public final class EnrolmentController {
             throw e;
         }
         ctx.contentType("application/json").result(answer);
+    }
+
+    /**
+     * The client's address: the connection's peer, or, when the peer is this machine (a reverse proxy on
+     * loopback), the last address the proxy added to {@code X-Forwarded-For}. A remote client cannot
+     * choose its key by sending that header itself.
+     */
+    static String client(Context ctx) {
+        String peer = ctx.req().getRemoteAddr();
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded != null && isLoopback(peer)) {
+            String[] hops = forwarded.split(",");
+            String last = hops[hops.length - 1].strip();
+            if (!last.isEmpty() && last.length() <= 64) {
+                return last;
+            }
+        }
+        return peer;
+    }
+
+    private static boolean isLoopback(String address) {
+        return address != null && (address.startsWith("127.") || address.equals("::1")
+                || address.equals("0:0:0:0:0:0:0:1") || address.equals("[::1]"));
     }
 }

@@ -52,6 +52,8 @@ public final class WebServer {
 
     /** Largest request Jetty accepts at all: a 64 MiB bundle plus the multipart framing. */
     public static final long MAX_REQUEST_BYTES = 65L * 1024 * 1024;
+    /** Largest staff form other than the bundle upload. */
+    public static final long MAX_FORM_BYTES = 64L * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final String RETRY_AFTER_SECONDS = "5";
 
@@ -205,6 +207,10 @@ public final class WebServer {
             return;
         }
         if (ctx.method() == HandlerType.POST) {
+            long limit = ctx.path().endsWith("/bundles") ? MAX_REQUEST_BYTES : MAX_FORM_BYTES;
+            if (ctx.req().getContentLengthLong() > limit) {
+                throw new BodyTooLargeException(limit);
+            }
             RequestGuards.sameOrigin(ctx);
             sessions.checkCsrf(ctx);
         }

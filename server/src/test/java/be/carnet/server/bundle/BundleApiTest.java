@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.carnet.server.AgencyServer;
+import be.carnet.server.TestBundles;
 import be.carnet.server.TestHttp;
 import be.carnet.server.mission.Mission;
 import java.io.IOException;
@@ -50,8 +51,8 @@ class BundleApiTest {
     @Test
     void devicesDownloadTheLatestBundleWithItsVersion() {
         Mission mission = server.missions().create("With bundle", "");
-        server.bundles().publish(mission.id(), BundleServiceTest.bundle(mission, 1, server.keys().signing()), "admin");
-        byte[] latest = BundleServiceTest.bundle(mission, 2, server.keys().signing());
+        server.bundles().publish(mission.id(), TestBundles.bundle(mission, 1, server.keys().signing()), "admin");
+        byte[] latest = TestBundles.bundle(mission, 2, server.keys().signing());
         server.bundles().publish(mission.id(), latest, "admin");
 
         HttpResponse<byte[]> response = new TestHttp(server.baseUrl()).getBytes("/api/v1/missions/" + mission.id()
@@ -71,7 +72,7 @@ class BundleApiTest {
         http.get("/missions/" + mission.id());
 
         HttpResponse<String> response = http.postFile("/missions/" + mission.id() + "/bundles", "bundle",
-                "briefing.carnet", BundleServiceTest.bundle(mission, 1, server.keys().signing()));
+                "briefing.carnet", TestBundles.bundle(mission, 1, server.keys().signing()));
 
         assertEquals(303, response.statusCode());
         assertEquals(1, server.bundles().latest(mission.id()).orElseThrow().version());
@@ -83,7 +84,7 @@ class BundleApiTest {
     @Test
     void theFormShowsAnOlderVersionAsAnErrorInTheStaffLanguage() {
         Mission mission = server.missions().create("Form refusal", "");
-        server.bundles().publish(mission.id(), BundleServiceTest.bundle(mission, 2, server.keys().signing()), "admin");
+        server.bundles().publish(mission.id(), TestBundles.bundle(mission, 2, server.keys().signing()), "admin");
         TestHttp http = new TestHttp(server.baseUrl());
         http.login("admin", PASSWORD);
         http.get("/missions/" + mission.id());
@@ -91,7 +92,7 @@ class BundleApiTest {
         http.get("/missions/" + mission.id());
 
         HttpResponse<String> response = http.postFile("/missions/" + mission.id() + "/bundles", "bundle",
-                "briefing.carnet", BundleServiceTest.bundle(mission, 1, server.keys().signing()));
+                "briefing.carnet", TestBundles.bundle(mission, 1, server.keys().signing()));
 
         assertEquals(400, response.statusCode());
         assertTrue(response.body().contains("<p class=\"error\" role=\"alert\">The field “Bundle file”: version 1 must "
@@ -106,7 +107,7 @@ class BundleApiTest {
         http.login("admin", PASSWORD);
 
         HttpResponse<String> response = http.postFile("/missions/" + mission.id() + "/bundles", "bundle",
-                "briefing.carnet", BundleServiceTest.bundle(mission, 1, server.keys().signing()));
+                "briefing.carnet", TestBundles.bundle(mission, 1, server.keys().signing()));
 
         assertEquals(403, response.statusCode());
         assertEquals(java.util.Optional.empty(), server.bundles().latest(mission.id()));

@@ -5,20 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import be.carnet.protocol.Hashes;
-import be.carnet.protocol.bundle.Bundles;
 import be.carnet.protocol.keys.AgencyKeys;
 import be.carnet.protocol.sign.Ed25519KeyPair;
 import be.carnet.server.InvalidInputException;
 import be.carnet.server.MutableClock;
+import be.carnet.server.TestBundles;
 import be.carnet.server.mission.Mission;
 import be.carnet.server.mission.MissionService;
 import be.carnet.server.storage.Database;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,17 +45,9 @@ class BundleServiceTest {
         database.close();
     }
 
-    static byte[] bundle(Mission mission, long version, Ed25519KeyPair signer) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("fr/01-avant.md", "# Avant le départ\n".getBytes(StandardCharsets.UTF_8));
-        files.put("nl/01-voor.md", "# Voor vertrek\n".getBytes(StandardCharsets.UTF_8));
-        return Bundles.write(mission.id(), version, Instant.parse("2026-11-01T00:00:00Z"),
-                Instant.parse("2027-01-01T00:00:00Z"), List.of("fr", "nl"), files, List.of(mission.recipient()), signer);
-    }
-
     @Test
     void publishesABundleSignedByTheAgencyForTheMission() {
-        byte[] bundle = bundle(mission, 1, keys.signing());
+        byte[] bundle = TestBundles.bundle(mission, 1, keys.signing());
 
         PublishedBundle published = bundles.publish(mission.id(), bundle, "admin");
 
@@ -71,10 +59,10 @@ class BundleServiceTest {
 
     @Test
     void refusesTheSameVersionAgain() {
-        bundles.publish(mission.id(), bundle(mission, 1, keys.signing()), "admin");
+        bundles.publish(mission.id(), TestBundles.bundle(mission, 1, keys.signing()), "admin");
 
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> bundles.publish(mission.id(), bundle(mission, 1, keys.signing()), "admin"));
+                () -> bundles.publish(mission.id(), TestBundles.bundle(mission, 1, keys.signing()), "admin"));
 
         assertEquals("bundle version 1 must be greater than the published version 1", e.getMessage());
         assertEquals("rule.bundle.version", e.ruleKey());
@@ -82,10 +70,10 @@ class BundleServiceTest {
 
     @Test
     void refusesALowerVersionAndKeepsTheLatest() {
-        bundles.publish(mission.id(), bundle(mission, 3, keys.signing()), "admin");
+        bundles.publish(mission.id(), TestBundles.bundle(mission, 3, keys.signing()), "admin");
 
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> bundles.publish(mission.id(), bundle(mission, 2, keys.signing()), "admin"));
+                () -> bundles.publish(mission.id(), TestBundles.bundle(mission, 2, keys.signing()), "admin"));
 
         assertEquals("bundle version 2 must be greater than the published version 3", e.getMessage());
         assertEquals(3, bundles.latest(mission.id()).orElseThrow().version());
@@ -96,7 +84,7 @@ class BundleServiceTest {
         Ed25519KeyPair stranger = Ed25519KeyPair.generate();
 
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> bundles.publish(mission.id(), bundle(mission, 1, stranger), "admin"));
+                () -> bundles.publish(mission.id(), TestBundles.bundle(mission, 1, stranger), "admin"));
 
         assertEquals("bundle must be signed by this agency's key (the bundle signature is not valid: the document is "
                 + "signed by key " + stranger.publicKey().keyId() + ", not by the expected key "
@@ -110,7 +98,7 @@ class BundleServiceTest {
         Mission other = missions.create("admin", "Other", "");
 
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> bundles.publish(mission.id(), bundle(other, 1, keys.signing()), "admin"));
+                () -> bundles.publish(mission.id(), TestBundles.bundle(other, 1, keys.signing()), "admin"));
 
         assertEquals("bundle must be built for this mission", e.getMessage());
         assertEquals(Optional.empty(), bundles.latest(mission.id()));
@@ -118,7 +106,7 @@ class BundleServiceTest {
 
     @Test
     void refusesATruncatedBundle() {
-        byte[] bundle = bundle(mission, 1, keys.signing());
+        byte[] bundle = TestBundles.bundle(mission, 1, keys.signing());
         byte[] truncated = java.util.Arrays.copyOf(bundle, bundle.length - 1);
 
         InvalidInputException e = assertThrows(InvalidInputException.class,

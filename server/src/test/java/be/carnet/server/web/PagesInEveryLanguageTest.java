@@ -1,0 +1,83 @@
+package be.carnet.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import be.carnet.i18n.Language;
+import be.carnet.i18n.Messages;
+import be.carnet.protocol.keys.AgencyKeys;
+import be.carnet.server.AgencyServer;
+import be.carnet.server.TestDevice;
+import be.carnet.server.TestBundles;
+import be.carnet.server.TestHttp;
+import be.carnet.server.mission.Mission;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every page, with every part filled in, renders in each language: a missing message would fail here. */
+class PagesInEveryLanguageTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @TempDir
+    static Path data;
+    static AgencyServer server;
+    static Mission mission;
+    static String reportId;
+
+    @BeforeAll
+    static void start() throws IOException {
+        AgencyServer.init(data, "admin", PASSWORD.toCharArray());
+        server = AgencyServer.start(data, "127.0.0.1", 0);
+        mission = server.missions().create("Mission complète", "Lagos");
+        AgencyKeys keys = server.keys();
+        server.bundles().publish(mission.id(), TestBundles.bundle(mission, 1, keys.signing()), "admin");
+        server.enrolments().issueCode(mission.id(), "Unused");
+        TestDevice device = new TestDevice();
+        server.enrolments().enrol(device.enrolRequest(server.enrolments().issueCode(mission.id(), "Used")));
+        reportId = UUID.randomUUID().toString();
+        byte[] sealed = device.seal(device.report(reportId, mission.id(), keys.signing().publicKey().keyId(), "texte"),
+                keys.report().recipient());
+        new TestHttp(server.baseUrl()).postBytes("/api/v1/reports/" + reportId, sealed, "application/octet-stream");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyPageRendersInTheChosenLanguage(Language language) {
+        TestHttp http = new TestHttp(server.baseUrl());
+        http.login("admin", PASSWORD);
+        http.get("/missions");
+        http.postForm("/language", "lang", language.code(), "back", "/missions");
+        String heading = Messages.load().in(language).t("mission.reports.title");
+
+        HttpResponse<String> list = http.get("/missions");
+        HttpResponse<String> page = http.get("/missions/" + mission.id());
+        HttpResponse<String> issued = http.postForm("/missions/" + mission.id() + "/codes", "alias", "Nouveau");
+        HttpResponse<String> report = http.get("/missions/" + mission.id() + "/reports/" + reportId);
+        HttpResponse<String> missing = http.get("/missions/" + mission.id() + "/reports/" + UUID.randomUUID());
+
+        assertEquals(200, list.statusCode());
+        assertEquals(200, page.statusCode());
+        assertEquals(200, issued.statusCode());
+        assertEquals(200, report.statusCode());
+        assertEquals(404, missing.statusCode());
+        assertTrue(page.body().contains("<h2 id=\"reports-title\">" + heading + "</h2>"), page.body());
+        for (HttpResponse<String> response : java.util.List.of(list, page, issued, report, missing)) {
+            assertTrue(response.body().contains("<html lang=\"" + language.code() + "\">"));
+            assertFalse(response.body().contains("null"), response.body());
+        }
+    }
+}

@@ -26,6 +26,11 @@ final class RequestGuards {
      * Refuses a state change that a browser says came from another site ({@code Sec-Fetch-Site}), or
      * whose {@code Origin} is not this server's host.
      *
+     * <p>{@code Origin: null} is not a refusal: browsers send it for every form post from a page served
+     * with {@code Referrer-Policy: no-referrer}, which every Carnet page is. Such a post still needs the
+     * session's CSRF token and a same-site cookie, and modern browsers still say where it came from in
+     * {@code Sec-Fetch-Site}.
+     *
      * @throws ForbiddenException naming the header that refused it
      */
     static void sameOrigin(Context ctx) {
@@ -37,7 +42,7 @@ final class RequestGuards {
             }
         }
         String origin = ctx.header("Origin");
-        if (origin != null && !matchesHost(origin, ctx.header("Host"))) {
+        if (origin != null && !origin.strip().equals("null") && !matchesHost(origin, ctx.header("Host"))) {
             throw new ForbiddenException("error.crossSite", "the Origin header names another site");
         }
     }

@@ -235,6 +235,32 @@ class StaffPagesTest {
     }
 
     @Test
+    void aFormPostWithANullOriginAsBrowsersSendUnderNoReferrerIsAcceptedWithTheToken() {
+        TestHttp http = admin();
+        http.get("/missions");
+
+        HttpResponse<String> response = http.post("/missions",
+                Map.of("csrf", http.csrf(), "name", "Null origin", "destination", ""),
+                "Origin", "null", "Sec-Fetch-Site", "same-origin");
+
+        assertEquals(303, response.statusCode());
+    }
+
+    @Test
+    void aNullOriginDoesNotExcuseACrossSitePost() {
+        TestHttp http = admin();
+        http.get("/missions");
+        int before = server.missions().list().size();
+
+        HttpResponse<String> response = http.post("/missions",
+                Map.of("csrf", http.csrf(), "name", "Forged", "destination", ""),
+                "Origin", "null", "Sec-Fetch-Site", "cross-site");
+
+        assertEquals(403, response.statusCode());
+        assertEquals(before, server.missions().list().size());
+    }
+
+    @Test
     void securityHeadersArePresentOnANotFoundPage() {
         TestHttp anonymous = new TestHttp(server.baseUrl());
 

@@ -1,0 +1,80 @@
+package be.carnet.client.briefing;
+
+import be.carnet.client.checklist.Checklist;
+import be.carnet.client.enrolment.Enrolment;
+import be.carnet.client.enrolment.EnrolmentService;
+import be.carnet.client.web.Notice;
+import be.carnet.client.web.Pages;
+import be.carnet.client.web.Paths;
+import be.carnet.i18n.Language;
+import be.carnet.protocol.briefing.Briefing;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The home page (briefings by phase), a briefing's page, and the "download briefings" button. */
+public final class BriefingController {
+
+    private final BundleService bundles;
+    private final EnrolmentService enrolments;
+    private final Checklist checklist;
+    private final Pages pages;
+
+    public BriefingController(BundleService bundles, EnrolmentService enrolments, Checklist checklist, Pages pages) {
+        this.bundles = bundles;
+        this.enrolments = enrolments;
+        this.checklist = checklist;
+        this.pages = pages;
+    }
+
+    public void home(Context ctx) {
+        Language language = pages.localizer(ctx).language();
+        String missionName = enrolments.current().map(Enrolment::missionName).orElse(null);
+        Optional<BriefingLibrary> library = bundles.library();
+        HomePage.BundleStatus status = library.map(l -> new HomePage.BundleStatus(l.version(), l.expires(),
+                l.expired(), l.unreadable())).orElse(null);
+        List<HomePage.PhaseSection> sections = new ArrayList<>();
+        if (library.isPresent()) {
+            for (String phase : BriefingLibrary.PHASES) {
+                List<HomePage.BriefingLink> links = new ArrayList<>();
+                for (BriefingLibrary.Shown shown : library.get().inPhase(phase, language)) {
+                    Briefing b = shown.briefing();
+                    Set<String> ticked = checklist.ticked(b.id());
+                    int done = (int) b.checklist().stream().filter(item -> ticked.contains(item.id())).count();
+                    links.add(new HomePage.BriefingLink(b.id(), b.title(), b.summary(), b.level(), b.lang(),
+                            shown.fallback(), done, b.checklist().size()));
+                }
+                if (!links.isEmpty()) {
+                    sections.add(new HomePage.PhaseSection(phase, links));
+                }
+            }
+        }
+        pages.render(ctx, "briefing/home.jte", new HomePage(pages.chrome(ctx), missionName, status, sections));
+    }
+
+    public void show(Context ctx) {
+        Language language = pages.localizer(ctx).language();
+        BriefingLibrary library = bundles.library().orElseThrow(NotFoundResponse::new);
+        BriefingLibrary.Shown shown = library.find(ctx.pathParam("id"), language).orElseThrow(NotFoundResponse::new);
+        pages.render(ctx, "briefing/briefing.jte", new BriefingPage(pages.chrome(ctx), shown.briefing(),
+                shown.fallback(), library.expired(), checklist.ticked(shown.briefing().id())));
+    }
+
+    public void update(Context ctx) {
+        if (enrolments.current().isEmpty()) {
+            pages.redirect(ctx, Paths.ENROL, Notice.error("client.briefings.update.notEnrolled"));
+            return;
+        }
+        BundleUpdate update = bundles.update();
+        Notice notice = switch (update.outcome()) {
+            case INSTALLED -> Notice.info("client.briefings.update.installed", update.version());
+            case UNCHANGED -> Notice.info("client.briefings.update.unchanged", update.version());
+            case REJECTED -> Notice.error("client.briefings.update.rejected");
+            case AGENCY_FAILED -> Notice.error("client.agency.error." + update.agencyKind().name().toLowerCase(java.util.Locale.ROOT));
+        };
+        pages.redirect(ctx, Paths.HOME, notice);
+    }
+}

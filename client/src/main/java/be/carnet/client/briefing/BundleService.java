@@ -1,0 +1,162 @@
+package be.carnet.client.briefing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import be.carnet.client.enrolment.Enrolment;
+import be.carnet.client.enrolment.EnrolmentService;
+import be.carnet.client.storage.Database;
+import be.carnet.client.storage.Secrets;
+import be.carnet.client.sync.AgencyConnector;
+import be.carnet.client.sync.AgencyException;
+import be.carnet.client.sync.NotEnrolledException;
+import be.carnet.client.vault.Vault;
+import be.carnet.client.vault.VaultKey;
+import be.carnet.protocol.briefing.Briefing;
+import be.carnet.protocol.briefing.BriefingFormatException;
+import be.carnet.protocol.bundle.BundleRejectedException;
+import be.carnet.protocol.bundle.Bundles;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Downloads, verifies and installs the mission's briefing bundle, and keeps its parsed briefings in
+ * memory while the vault is open.
+ *
+ * <p>A bundle is installed only after {@link Bundles#open} accepts it (signature by the pinned agency
+ * key, this mission, not older than the installed one, every hash); its bytes are stored sealed by the
+ * vault key in one transaction, so the previous bundle stays in use until then. On unlock the stored
+ * bundle is verified and decrypted again, and its briefings parsed; nothing decrypted is ever written.
+ * Thread-safe.
+ */
+public final class BundleService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BundleService.class);
+    static final String NAME = "bundle";
+    private static final Pattern BRIEFING_FILE = Pattern.compile("briefings/([a-z0-9][a-z0-9-]{0,63})/([a-z]{2})\\.md");
+
+    private final Database database;
+    private final Vault vault;
+    private final EnrolmentService enrolments;
+    private final AgencyConnector agencies;
+    private final Clock clock;
+    private final AtomicReference<BriefingLibrary> library = new AtomicReference<>();
+
+    public BundleService(Database database, Vault vault, EnrolmentService enrolments, AgencyConnector agencies,
+                         Clock clock) {
+        this.database = database;
+        this.vault = vault;
+        this.enrolments = enrolments;
+        this.agencies = agencies;
+        this.clock = clock;
+        vault.onLock(() -> library.set(null));
+    }
+
+    /** The installed briefings, decrypted on first use after unlock; empty before a bundle is installed. */
+    public Optional<BriefingLibrary> library() {
+        BriefingLibrary loaded = library.get();
+        if (loaded != null) {
+            return Optional.of(loaded);
+        }
+        Optional<Enrolment> enrolment = enrolments.current();
+        if (enrolment.isEmpty()) {
+            return Optional.empty();
+        }
+        VaultKey key = vault.key();
+        Optional<byte[]> stored = database.read(c -> Secrets.get(c, key, NAME));
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        BriefingLibrary opened = parse(Bundles.open(stored.get(), enrolment.get().agencyKey(),
+                enrolment.get().missionId(), null, List.of(enrolment.get().missionKey()), clock.instant()));
+        library.compareAndSet(null, opened);
+        if (vault.state() != Vault.State.UNLOCKED) {
+            library.set(null);
+        }
+        return Optional.of(opened);
+    }
+
+    /** Downloads the mission's bundle and installs it if it is new and valid. Calls the network. */
+    public synchronized BundleUpdate update() {
+        Enrolment enrolment = enrolments.current().orElseThrow(NotEnrolledException::new);
+        byte[] untrustedBundle;
+        try {
+            untrustedBundle = agencies.connect(enrolment.server()).fetchBundle(enrolment.missionId());
+        } catch (AgencyException e) {
+            LOG.warn("bundle download failed: {}", e.getMessage());
+            return new BundleUpdate(BundleUpdate.Outcome.AGENCY_FAILED, installedVersion(), e.kind(), e.getMessage());
+        }
+        return install(untrustedBundle);
+    }
+
+    /** Verifies {@code untrustedBundle} and installs it atomically; the installed bundle stays on any refusal. */
+    public synchronized BundleUpdate install(byte[] untrustedBundle) {
+        Enrolment enrolment = enrolments.current().orElseThrow(NotEnrolledException::new);
+        Optional<BriefingLibrary> current = library();
+        Bundles.Installed installed = current.isEmpty() ? null
+                : new Bundles.Installed(current.get().version(), current.get().sha256());
+        Bundles.VerifiedBundle verified;
+        BriefingLibrary parsed;
+        try {
+            verified = Bundles.open(untrustedBundle, enrolment.agencyKey(), enrolment.missionId(), installed,
+                    List.of(enrolment.missionKey()), clock.instant());
+            if (installed != null && installed.sha256().equals(verified.sha256())) {
+                return new BundleUpdate(BundleUpdate.Outcome.UNCHANGED, installed.version(), null, null);
+            }
+            parsed = parse(verified);
+        } catch (BundleRejectedException e) {
+            LOG.warn("bundle refused: {}", e.getMessage());
+            return new BundleUpdate(BundleUpdate.Outcome.REJECTED, installedVersion(), null, e.getMessage());
+        }
+        VaultKey key = vault.key();
+        database.write(c -> {
+            Secrets.put(c, key, NAME, untrustedBundle);
+            return null;
+        });
+        library.set(parsed);
+        LOG.info("bundle version {} installed ({} briefings)", parsed.version(), parsed.briefings().size());
+        return new BundleUpdate(BundleUpdate.Outcome.INSTALLED, parsed.version(), null, null);
+    }
+
+    private long installedVersion() {
+        return library().map(BriefingLibrary::version).orElse(0L);
+    }
+
+    private static BriefingLibrary parse(Bundles.VerifiedBundle bundle) {
+        Map<String, Map<String, Briefing>> briefings = new LinkedHashMap<>();
+        int unreadable = 0;
+        for (Map.Entry<String, byte[]> file : bundle.files().entrySet()) {
+            Matcher name = BRIEFING_FILE.matcher(file.getKey());
+            if (!name.matches()) {
+                continue;
+            }
+            try {
+                Briefing briefing = Briefing.parse(strictUtf8(file.getValue()));
+                if (!briefing.id().equals(name.group(1)) || !briefing.lang().equals(name.group(2))) {
+                    throw new BriefingFormatException(1, "the id or language does not match the file name");
+                }
+                briefings.computeIfAbsent(briefing.id(), id -> new LinkedHashMap<>()).put(briefing.lang(), briefing);
+            } catch (BriefingFormatException | CharacterCodingException e) {
+                unreadable++;
+                LOG.warn("briefing file {} left out: {}", file.getKey(), e.getMessage());
+            }
+        }
+        return new BriefingLibrary(bundle.manifest().version(), bundle.sha256(), bundle.manifest().created(),
+                bundle.manifest().expires(), bundle.expired(), briefings, unreadable);
+    }
+
+    private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+        return UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    }
+}

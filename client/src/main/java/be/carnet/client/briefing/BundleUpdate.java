@@ -1,0 +1,26 @@
+package be.carnet.client.briefing;
+
+import be.carnet.client.sync.AgencyException;
+
+/**
+ * What a bundle download did.
+ *
+ * @param outcome what happened
+ * @param version the installed version afterwards (0 if none)
+ * @param agencyKind why the download failed when {@code outcome} is {@link Outcome#AGENCY_FAILED}
+ * @param reason the rule a rejected bundle broke (English, for logs and the technical detail)
+ */
+public record BundleUpdate(Outcome outcome, long version, AgencyException.Kind agencyKind, String reason) {
+
+    /** What happened. */
+    public enum Outcome {
+        /** A newer bundle verified and is now installed. */
+        INSTALLED,
+        /** The agency has the bundle already installed. */
+        UNCHANGED,
+        /** The downloaded bundle was refused (signature, rollback, hash…); the installed one stays. */
+        REJECTED,
+        /** The download failed (unreachable, none published…); the installed one stays. */
+        AGENCY_FAILED
+    }
+}

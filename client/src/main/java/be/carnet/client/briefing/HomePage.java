@@ -1,0 +1,60 @@
+package be.carnet.client.briefing;
+
+import be.carnet.client.web.Chrome;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The home page: the mission, the state of its bundle, and the briefings grouped by phase.
+ *
+ * @param chrome the page frame
+ * @param missionName the mission, or null before enrolment
+ * @param bundle the installed bundle, or null
+ * @param sections the phases that hold briefings, in order
+ */
+public record HomePage(Chrome chrome, String missionName, BundleStatus bundle, List<PhaseSection> sections) {
+
+    public HomePage {
+        sections = List.copyOf(sections);
+    }
+
+    /**
+     * The installed bundle as the traveller sees it.
+     *
+     * @param version its version
+     * @param expires when it should be replaced
+     * @param expired true when that date has passed
+     * @param unreadable how many briefing files were left out
+     */
+    public record BundleStatus(long version, Instant expires, boolean expired, int unreadable) {
+    }
+
+    /**
+     * One phase of the trip.
+     *
+     * @param phase before, during or return
+     * @param briefings its briefings in bundle order
+     */
+    public record PhaseSection(String phase, List<BriefingLink> briefings) {
+
+        public PhaseSection {
+            briefings = List.copyOf(briefings);
+        }
+    }
+
+    /**
+     * A link to one briefing.
+     *
+     * @param id its id
+     * @param title its title
+     * @param summary its summary, or empty
+     * @param level its level (B, M, H…)
+     * @param lang the language of the text shown
+     * @param fallback true when that is not the traveller's language
+     * @param done checklist items ticked
+     * @param total checklist items
+     */
+    public record BriefingLink(String id, String title, String summary, String level, String lang, boolean fallback,
+                               int done, int total) {
+    }
+}

@@ -1,0 +1,2 @@
+/** The briefing checklists: ticks stored encrypted, and progress. */
+package be.carnet.client.checklist;

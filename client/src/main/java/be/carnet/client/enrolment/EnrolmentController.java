@@ -1,0 +1,96 @@
+package be.carnet.client.enrolment;
+
+import be.carnet.client.briefing.BundleService;
+import be.carnet.client.briefing.BundleUpdate;
+import be.carnet.client.web.FieldError;
+import be.carnet.client.web.Notice;
+import be.carnet.client.web.Pages;
+import be.carnet.client.web.Paths;
+import be.carnet.protocol.enrol.EnrolmentCode;
+import be.carnet.protocol.enrol.EnrolmentException;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The enrolment page. Validates the typed address and code, calls {@link EnrolmentService}, then
+ * downloads the briefings at once (the traveller asked for both with one button).
+ */
+public final class EnrolmentController {
+
+    private final EnrolmentService enrolments;
+    private final BundleService bundles;
+    private final Pages pages;
+
+    public EnrolmentController(EnrolmentService enrolments, BundleService bundles, Pages pages) {
+        this.enrolments = enrolments;
+        this.bundles = bundles;
+        this.pages = pages;
+    }
+
+    public void form(Context ctx) {
+        EnrolPage.Status status = enrolments.current().map(EnrolPage.Status::of).orElse(null);
+        pages.render(ctx, "enrolment/enrol.jte", new EnrolPage(pages.chrome(ctx), status, "", List.of(), null,
+                List.of()));
+    }
+
+    public void enrol(Context ctx) {
+        String typedServer = ctx.formParam("server") == null ? "" : ctx.formParam("server");
+        List<FieldError> errors = new ArrayList<>();
+        ServerAddress server = null;
+        try {
+            server = ServerAddress.parse(typedServer);
+        } catch (ServerAddress.InvalidException e) {
+            errors.add(e.rule() == ServerAddress.Rule.TOO_LONG
+                    ? FieldError.of("server", "maxLength", ServerAddress.MAX_LENGTH)
+                    : FieldError.of("server", e.rule() == ServerAddress.Rule.REQUIRED ? "required" : "serverUrl"));
+        }
+        EnrolmentCode code = null;
+        String typedCode = ctx.formParam("code");
+        if (typedCode == null || typedCode.isBlank()) {
+            errors.add(FieldError.of("code", "required"));
+        } else {
+            try {
+                code = EnrolmentCode.parse(typedCode);
+            } catch (EnrolmentException e) {
+                errors.add(FieldError.of("code", "enrolmentCode"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            fail(ctx, typedServer, errors, null);
+            return;
+        }
+        Enrolment enrolment;
+        try {
+            enrolment = enrolments.enrol(server, code);
+        } catch (EnrolmentFailedException e) {
+            fail(ctx, typedServer, List.of(), e);
+            return;
+        }
+        BundleUpdate update = bundles.update();
+        Notice notice = switch (update.outcome()) {
+            case INSTALLED, UNCHANGED -> Notice.info("client.enrol.done.withBriefings", enrolment.missionName(),
+                    update.version());
+            case REJECTED -> Notice.error("client.enrol.done.bundleRejected", enrolment.missionName());
+            case AGENCY_FAILED -> Notice.error("client.enrol.done.noBriefings", enrolment.missionName());
+        };
+        pages.redirect(ctx, Paths.ENROL, notice);
+    }
+
+    private void fail(Context ctx, String typedServer, List<FieldError> errors, EnrolmentFailedException failure) {
+        String key = null;
+        if (failure != null) {
+            key = switch (failure.reason()) {
+                case ALREADY_ENROLLED -> "client.enrol.error.already";
+                case WRONG_AGENCY -> "client.enrol.error.wrongAgency";
+                case INVALID_ANSWER -> "client.enrol.error.invalidAnswer";
+                case AGENCY -> "client.agency.error." + failure.agencyKind().name().toLowerCase(Locale.ROOT);
+            };
+        }
+        ctx.status(failure != null && failure.reason() == EnrolmentFailedException.Reason.ALREADY_ENROLLED ? 409 : 400);
+        EnrolPage.Status status = enrolments.current().map(EnrolPage.Status::of).orElse(null);
+        pages.render(ctx, "enrolment/enrol.jte", new EnrolPage(pages.chrome(ctx), status,
+                typedServer.length() > ServerAddress.MAX_LENGTH ? "" : typedServer, errors, key, List.of()));
+    }
+}

@@ -1,0 +1,291 @@
+package be.carnet.client.incident;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import be.carnet.client.enrolment.Enrolment;
+import be.carnet.client.enrolment.EnrolmentListener;
+import be.carnet.client.enrolment.Enrolments;
+import be.carnet.client.storage.Database;
+import be.carnet.client.storage.StorageException;
+import be.carnet.client.vault.CellAddress;
+import be.carnet.client.vault.Vault;
+import be.carnet.client.vault.VaultKey;
+import be.carnet.protocol.Hashes;
+import be.carnet.protocol.report.Category;
+import be.carnet.protocol.report.Incident;
+import be.carnet.protocol.report.Report;
+import be.carnet.protocol.report.SealedReport;
+import be.carnet.protocol.report.Severity;
+import be.carnet.protocol.report.Tlp;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The traveller's incident journal (table {@code incidents}). Saving is one transaction: once enrolled,
+ * the incident becomes a {@link Report} at the next journal position, chained to the previous entry's
+ * signed bytes, signed by the device key, and sealed once to the agency; the signed and sealed bytes are
+ * stored (sealed by the vault key) so that every retry sends the same bytes. Before enrolment the
+ * incident is kept pending and chained, in order, in the enrolment's transaction.
+ *
+ * <p>Only the id, the report id, the state and the journal position are in clear. Thread-safe through
+ * {@link Database}.
+ */
+public final class Journal implements EnrolmentListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+    static final String TABLE = "incidents";
+
+    private final Database database;
+    private final Vault vault;
+    private final Clock clock;
+
+    public Journal(Database database, Vault vault, Clock clock) {
+        this.database = database;
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    /**
+     * Saves a validated incident durably.
+     *
+     * @return its report id
+     */
+    public String save(Incident incident) {
+        VaultKey key = vault.key();
+        String reportId = UUID.randomUUID().toString();
+        Instant createdAt = clock.instant();
+        IncidentState state = database.write(c -> {
+            long id = nextId(c);
+            Optional<Enrolment> enrolment = Enrolments.current(c, key);
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO incidents (id, report_id, state, fields_sealed) VALUES (?, ?, 'pending', ?)")) {
+                insert.setLong(1, id);
+                insert.setString(2, reportId);
+                insert.setBytes(3, key.seal(fieldsToBytes(incident, createdAt), cell(id, "fields_sealed")));
+                insert.executeUpdate();
+            }
+            if (enrolment.isPresent()) {
+                chain(c, key, enrolment.get(), id, reportId, incident);
+                return IncidentState.READY;
+            }
+            return IncidentState.PENDING;
+        });
+        LOG.info("incident {} saved ({})", reportId, state.column());
+        return reportId;
+    }
+
+    /** Chains, signs and seals every pending incident, oldest first, inside the enrolment's transaction. */
+    @Override
+    public void enrolled(Connection c, VaultKey key, Enrolment enrolment) throws SQLException {
+        List<PendingRow> pending = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT id, report_id FROM incidents WHERE state = 'pending' ORDER BY id");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                pending.add(new PendingRow(rows.getLong(1), rows.getString(2)));
+            }
+        }
+        for (PendingRow row : pending) {
+            chain(c, key, enrolment, row.id(), row.reportId(), fields(c, key, row.id()).incident());
+        }
+        if (!pending.isEmpty()) {
+            LOG.info("{} pending incident(s) chained at enrolment", pending.size());
+        }
+    }
+
+    /** Every incident, newest first. */
+    public List<JournalEntry> list() {
+        VaultKey key = vault.key();
+        return database.read(c -> {
+            List<JournalEntry> entries = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT id, report_id, state, sequence, fields_sealed FROM incidents ORDER BY id DESC");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long id = rows.getLong(1);
+                    Fields fields = fieldsFromBytes(key.open(rows.getBytes(5), cell(id, "fields_sealed")));
+                    entries.add(new JournalEntry(rows.getString(2), IncidentState.fromColumn(rows.getString(3)),
+                            rows.getLong(4), fields.createdAt(), fields.incident()));
+                }
+            }
+            return entries;
+        });
+    }
+
+    /** Sealed reports without a receipt, in journal order. */
+    public List<Outgoing> unacknowledged() {
+        VaultKey key = vault.key();
+        return database.read(c -> {
+            List<Outgoing> out = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT id, report_id, sequence, report_sealed"
+                    + " FROM incidents WHERE state IN ('ready', 'sent') ORDER BY sequence");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long id = rows.getLong(1);
+                    out.add(new Outgoing(rows.getString(2), rows.getLong(3),
+                            key.open(rows.getBytes(4), cell(id, "report_sealed"))));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Marks a report as seen by the agency without a valid receipt yet. */
+    public void markSent(String reportId) {
+        database.write(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE incidents SET state = 'sent' WHERE report_id = ? AND state = 'ready'")) {
+                update.setString(1, reportId);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Stores a verified receipt and marks the report acknowledged. */
+    public void acknowledge(String reportId, byte[] verifiedReceipt) {
+        VaultKey key = vault.key();
+        database.write(c -> {
+            long id = idOf(c, reportId);
+            try (PreparedStatement update = c.prepareStatement("UPDATE incidents SET state = 'acknowledged',"
+                    + " receipt_sealed = ? WHERE id = ? AND state IN ('ready', 'sent')")) {
+                update.setBytes(1, key.seal(verifiedReceipt, cell(id, "receipt_sealed")));
+                update.setLong(2, id);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * The kept receipts with the sealed bytes they acknowledge, in journal order.
+     *
+     * @return report id, sealed report, receipt bytes (verified when stored)
+     */
+    public List<Acknowledged> acknowledged() {
+        VaultKey key = vault.key();
+        return database.read(c -> {
+            List<Acknowledged> out = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT id, report_id, sequence, report_sealed,"
+                    + " receipt_sealed FROM incidents WHERE state = 'acknowledged' ORDER BY sequence");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long id = rows.getLong(1);
+                    out.add(new Acknowledged(rows.getString(2), rows.getLong(3),
+                            key.open(rows.getBytes(4), cell(id, "report_sealed")),
+                            key.open(rows.getBytes(5), cell(id, "receipt_sealed"))));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * A report and its kept receipt.
+     *
+     * @param reportId the report id
+     * @param sequence its journal position
+     * @param sealed the sealed report as sent
+     * @param receipt the receipt envelope, verified when it was stored
+     */
+    public record Acknowledged(String reportId, long sequence, byte[] sealed, byte[] receipt) {
+    }
+
+    private void chain(Connection c, VaultKey key, Enrolment enrolment, long id, String reportId, Incident incident)
+            throws SQLException {
+        long sequence = 1;
+        String previousHash = Report.FIRST_PREVIOUS_HASH;
+        try (PreparedStatement last = c.prepareStatement(
+                "SELECT id, sequence, signed_sealed FROM incidents WHERE sequence IS NOT NULL ORDER BY sequence DESC LIMIT 1");
+             ResultSet rows = last.executeQuery()) {
+            if (rows.next()) {
+                sequence = rows.getLong(2) + 1;
+                previousHash = Hashes.sha256Hex(key.open(rows.getBytes(3), cell(rows.getLong(1), "signed_sealed")));
+            }
+        }
+        Report report = new Report(reportId, enrolment.missionId(), enrolment.deviceKey().publicKey().keyId(),
+                enrolment.agencyKey().keyId(), sequence, previousHash, clock.instant(), incident);
+        byte[] signed = SealedReport.sign(report, enrolment.deviceKey());
+        byte[] sealed = SealedReport.seal(signed, enrolment.reportRecipient());
+        try (PreparedStatement update = c.prepareStatement("UPDATE incidents SET state = 'ready', sequence = ?,"
+                + " signed_sealed = ?, report_sealed = ? WHERE id = ? AND state = 'pending'")) {
+            update.setLong(1, sequence);
+            update.setBytes(2, key.seal(signed, cell(id, "signed_sealed")));
+            update.setBytes(3, key.seal(sealed, cell(id, "report_sealed")));
+            update.setLong(4, id);
+            if (update.executeUpdate() != 1) {
+                throw new StorageException("incident row " + id + " was not pending when chained");
+            }
+        }
+    }
+
+    private static long nextId(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT coalesce(max(id), 0) + 1 FROM incidents");
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long idOf(Connection c, String reportId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT id FROM incidents WHERE report_id = ?")) {
+            select.setString(1, reportId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    throw new StorageException("no incident with report id " + reportId);
+                }
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static Fields fields(Connection c, VaultKey key, long id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT fields_sealed FROM incidents WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return fieldsFromBytes(key.open(rows.getBytes(1), cell(id, "fields_sealed")));
+            }
+        }
+    }
+
+    static CellAddress cell(long id, String column) {
+        return CellAddress.of(TABLE, id, column);
+    }
+
+    private record PendingRow(long id, String reportId) {
+    }
+
+    private record Fields(Incident incident, Instant createdAt) {
+    }
+
+    private static byte[] fieldsToBytes(Incident incident, Instant createdAt) {
+        JsonObject o = new JsonObject();
+        o.addProperty("category", incident.category().name());
+        o.addProperty("severity", incident.severity().name());
+        o.addProperty("tlp", incident.tlp().name());
+        o.addProperty("occurredAt", incident.occurredAt());
+        o.addProperty("place", incident.place());
+        o.addProperty("description", incident.description());
+        o.addProperty("createdAt", createdAt.toString());
+        return o.toString().getBytes(UTF_8);
+    }
+
+    private static Fields fieldsFromBytes(byte[] bytes) {
+        JsonObject o = JsonParser.parseString(new String(bytes, UTF_8)).getAsJsonObject();
+        Incident incident = new Incident(Category.parse(o.get("category").getAsString()),
+                Severity.parse(o.get("severity").getAsString()), Tlp.parse(o.get("tlp").getAsString()),
+                o.get("occurredAt").getAsString(), o.get("place").getAsString(), o.get("description").getAsString());
+        return new Fields(incident, Instant.parse(o.get("createdAt").getAsString()));
+    }
+}

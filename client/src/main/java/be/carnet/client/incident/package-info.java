@@ -1,0 +1,2 @@
+/** Incidents: the form, its validation, and the hash-chained, signed and sealed journal. */
+package be.carnet.client.incident;

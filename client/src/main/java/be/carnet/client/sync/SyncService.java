@@ -1,0 +1,107 @@
+package be.carnet.client.sync;
+
+import be.carnet.client.enrolment.Enrolment;
+import be.carnet.client.enrolment.EnrolmentService;
+import be.carnet.client.incident.Journal;
+import be.carnet.client.incident.Outgoing;
+import be.carnet.protocol.Hashes;
+import be.carnet.protocol.report.Receipt;
+import be.carnet.protocol.report.ReportRejectedException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends every sealed report that has no receipt yet, verifies each receipt against the pinned agency key,
+ * the report id and the hash of the exact bytes sent, and keeps it. Nothing local is deleted or changed
+ * without a valid receipt; a failed sync leaves everything for the next one, which sends the same
+ * bytes (the report id makes that safe). Runs only when the traveller asks. Thread-safe: one sync at a
+ * time.
+ */
+public final class SyncService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+
+    private final Journal journal;
+    private final EnrolmentService enrolments;
+    private final AgencyConnector agencies;
+
+    public SyncService(Journal journal, EnrolmentService enrolments, AgencyConnector agencies) {
+        this.journal = journal;
+        this.enrolments = enrolments;
+        this.agencies = agencies;
+    }
+
+    /**
+     * Syncs now.
+     *
+     * @throws NotEnrolledException before enrolment
+     */
+    public synchronized SyncOutcome syncAll() {
+        Enrolment enrolment = enrolments.current().orElseThrow(NotEnrolledException::new);
+        Agency agency = agencies.connect(enrolment.server());
+        List<ReportResult> results = new ArrayList<>();
+        AgencyException.Kind stoppedBy = null;
+        for (Outgoing report : journal.unacknowledged()) {
+            if (stoppedBy != null) {
+                results.add(ReportResult.failed(report.reportId(), report.sequence(), ReportResult.Outcome.NOT_SENT));
+                continue;
+            }
+            byte[] untrustedReceipt;
+            try {
+                untrustedReceipt = agency.sendReport(report.reportId(), report.sealed());
+            } catch (AgencyException e) {
+                LOG.warn("report {} not synced: {}", report.reportId(), e.getMessage());
+                ReportResult.Outcome outcome = switch (e.kind()) {
+                    case CONFLICT -> ReportResult.Outcome.CONFLICT;
+                    case UNREACHABLE, BUSY -> ReportResult.Outcome.NOT_SENT;
+                    default -> ReportResult.Outcome.REFUSED;
+                };
+                if (outcome == ReportResult.Outcome.NOT_SENT) {
+                    stoppedBy = e.kind();
+                }
+                results.add(ReportResult.failed(report.reportId(), report.sequence(), outcome));
+                continue;
+            }
+            results.add(accept(enrolment, report, untrustedReceipt));
+        }
+        SyncOutcome outcome = new SyncOutcome(results, stoppedBy);
+        LOG.info("sync: {} acknowledged, {} waiting", outcome.count(ReportResult.Outcome.ACKNOWLEDGED),
+                results.size() - outcome.count(ReportResult.Outcome.ACKNOWLEDGED));
+        return outcome;
+    }
+
+    private ReportResult accept(Enrolment enrolment, Outgoing report, byte[] untrustedReceipt) {
+        Receipt receipt;
+        try {
+            receipt = Receipt.verify(untrustedReceipt, enrolment.agencyKey(), report.reportId(),
+                    Hashes.sha256Hex(report.sealed()));
+            if (!receipt.missionId().equals(enrolment.missionId())) {
+                throw new ReportRejectedException("the receipt is for another mission");
+            }
+        } catch (ReportRejectedException e) {
+            LOG.warn("report {}: receipt refused: {}", report.reportId(), e.getMessage());
+            journal.markSent(report.reportId());
+            return ReportResult.failed(report.reportId(), report.sequence(), ReportResult.Outcome.INVALID_RECEIPT);
+        }
+        journal.acknowledge(report.reportId(), untrustedReceipt);
+        return new ReportResult(report.reportId(), report.sequence(), ReportResult.Outcome.ACKNOWLEDGED,
+                receipt.logPosition(), receipt.receivedAt());
+    }
+
+    /** The receipts kept so far, checked again against the pinned key, in journal order. */
+    public List<KeptReceipt> receipts() {
+        Enrolment enrolment = enrolments.current().orElse(null);
+        if (enrolment == null) {
+            return List.of();
+        }
+        List<KeptReceipt> kept = new ArrayList<>();
+        for (Journal.Acknowledged entry : journal.acknowledged()) {
+            Receipt receipt = Receipt.verify(entry.receipt(), enrolment.agencyKey(), entry.reportId(),
+                    Hashes.sha256Hex(entry.sealed()));
+            kept.add(new KeptReceipt(entry.reportId(), entry.sequence(), receipt.logPosition(), receipt.receivedAt()));
+        }
+        return kept;
+    }
+}

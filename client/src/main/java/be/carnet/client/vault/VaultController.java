@@ -1,0 +1,78 @@
+package be.carnet.client.vault;
+
+import be.carnet.client.storage.DataWipe;
+import be.carnet.client.web.Notice;
+import be.carnet.client.web.Pages;
+import be.carnet.client.web.Paths;
+import io.javalin.http.Context;
+import java.util.Locale;
+
+/** Setup, unlock, lock and panic wipe pages. Does I/O only; {@link Vault} and {@link DataWipe} do the work. */
+public final class VaultController {
+
+    static final String WIPE_WORD_KEY = "client.wipe.word";
+
+    private final Vault vault;
+    private final DataWipe wipe;
+    private final Pages pages;
+
+    public VaultController(Vault vault, DataWipe wipe, Pages pages) {
+        this.vault = vault;
+        this.wipe = wipe;
+        this.pages = pages;
+    }
+
+    public void setupForm(Context ctx) {
+        pages.render(ctx, "vault/setup.jte", new SetupPage(pages.chrome(ctx), Passphrases.MIN_LENGTH, null));
+    }
+
+    public void setup(Context ctx) {
+        try {
+            vault.create(ctx.formParam("passphrase"), ctx.formParam("confirm"));
+        } catch (PassphraseRuleException e) {
+            String key = e.rule() == PassphraseRuleException.Rule.MISMATCH ? "client.setup.error.mismatch"
+                    : "client.setup.error.tooShort";
+            ctx.status(400);
+            pages.render(ctx, "vault/setup.jte", new SetupPage(pages.chrome(ctx), Passphrases.MIN_LENGTH, key));
+            return;
+        }
+        pages.redirect(ctx, Paths.HOME, Notice.info("client.setup.done"));
+    }
+
+    public void unlockForm(Context ctx) {
+        pages.render(ctx, "vault/unlock.jte", new UnlockPage(pages.chrome(ctx), null));
+    }
+
+    public void unlock(Context ctx) {
+        try {
+            vault.unlock(ctx.formParam("passphrase"));
+        } catch (WrongPassphraseException e) {
+            ctx.status(400);
+            pages.render(ctx, "vault/unlock.jte", new UnlockPage(pages.chrome(ctx), "client.unlock.error.wrong"));
+            return;
+        }
+        pages.redirect(ctx, Paths.HOME, null);
+    }
+
+    public void lock(Context ctx) {
+        vault.lock();
+        pages.redirect(ctx, Paths.UNLOCK, Notice.info("client.lock.done"));
+    }
+
+    public void wipeForm(Context ctx) {
+        pages.render(ctx, "vault/wipe.jte", new WipePage(pages.chrome(ctx),
+                pages.localizer(ctx).text(WIPE_WORD_KEY), null));
+    }
+
+    public void wipe(Context ctx) {
+        String word = pages.localizer(ctx).text(WIPE_WORD_KEY);
+        String typed = ctx.formParam("confirm");
+        if (typed == null || !typed.strip().toUpperCase(Locale.ROOT).equals(word.toUpperCase(Locale.ROOT))) {
+            ctx.status(400);
+            pages.render(ctx, "vault/wipe.jte", new WipePage(pages.chrome(ctx), word, "client.wipe.error.word"));
+            return;
+        }
+        wipe.wipe();
+        pages.redirect(ctx, Paths.SETUP, Notice.info("client.wipe.done"));
+    }
+}

@@ -1,0 +1,2 @@
+/** The vault key: made at setup, wrapped by the passphrase with Argon2id, forgotten on lock, erased on panic. */
+package be.carnet.client.vault;

@@ -1,0 +1,33 @@
+package be.carnet.client.web;
+
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's own error answers (a request so malformed that it never reaches Javalin, such as a Host
+ * header with a bad port) carry the security headers too, and never a stack trace.
+ */
+final class JettyErrors extends ErrorHandler {
+
+    JettyErrors() {
+        setShowStacks(false);
+        setShowCauses(false);
+        setShowMessageInTitle(false);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        SecurityHeaders.HEADERS.forEach(fields::put);
+        return super.badMessageError(status, reason, fields);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        SecurityHeaders.HEADERS.forEach(response.getHeaders()::put);
+        return super.handle(request, response, callback);
+    }
+}

@@ -1,0 +1,63 @@
+package be.carnet.client.web;
+
+import be.carnet.client.vault.Vault;
+import be.carnet.i18n.Messages;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.time.ZoneId;
+
+/**
+ * Renders the precompiled jte templates ({@code client/src/main/jte}, package
+ * {@code be.carnet.client.jte}), each with one typed page record, and builds the {@link Chrome} every
+ * page shares. Thread-safe.
+ */
+public final class Pages {
+
+    static final String SESSION_ATTRIBUTE = "carnet.session";
+    private static final String PRECOMPILED_PACKAGE = "be.carnet.client.jte";
+
+    private final TemplateEngine engine;
+    private final Messages messages;
+    private final LanguageChoice languages;
+    private final ZoneId zone;
+    private final Vault vault;
+
+    public Pages(Messages messages, LanguageChoice languages, ZoneId zone, Vault vault) {
+        this.engine = TemplateEngine.createPrecompiled(null, ContentType.Html, Pages.class.getClassLoader(),
+                PRECOMPILED_PACKAGE);
+        this.messages = messages;
+        this.languages = languages;
+        this.zone = zone;
+        this.vault = vault;
+    }
+
+    /** Messages and formats in the request's language. */
+    public Localizer localizer(Context ctx) {
+        return new Localizer(messages.in(languages.current(ctx)), zone);
+    }
+
+    /** The frame of a page for this request; takes the session's one-time notice. */
+    public Chrome chrome(Context ctx) {
+        Session session = ctx.attribute(SESSION_ATTRIBUTE);
+        return new Chrome(localizer(ctx), session == null ? null : session.csrf(), ctx.path(),
+                session != null && vault.state() == Vault.State.UNLOCKED, session == null ? null : session.takeNotice());
+    }
+
+    /** Renders {@code template} with {@code page} as the response, as UTF-8 HTML. */
+    public void render(Context ctx, String template, Object page) {
+        StringOutput output = new StringOutput();
+        engine.render(template, page, output);
+        ctx.contentType("text/html; charset=utf-8").result(output.toString());
+    }
+
+    /** Keeps {@code notice} for the next page of this session and redirects there (303, so the form is not re-sent). */
+    public void redirect(Context ctx, String path, Notice notice) {
+        Session session = ctx.attribute(SESSION_ATTRIBUTE);
+        if (session != null && notice != null) {
+            session.flash(notice);
+        }
+        ctx.redirect(path, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+}

@@ -1,0 +1,30 @@
+package be.carnet.client.web;
+
+/** Every path the local server answers, in one place (the route table in {@link WebServer} uses these). */
+public final class Paths {
+
+    public static final String HOME = "/";
+    public static final String LAUNCH = "/launch";
+    public static final String STYLESHEET = "/static/carnet.css";
+    public static final String STATIC_PREFIX = "/static/";
+    public static final String LANGUAGE = "/language";
+    public static final String SETUP = "/setup";
+    public static final String UNLOCK = "/unlock";
+    public static final String LOCK = "/lock";
+    public static final String WIPE = "/wipe";
+    public static final String ENROL = "/enrol";
+    public static final String BRIEFING = "/briefings/{id}";
+    public static final String BRIEFINGS_UPDATE = "/briefings-update";
+    public static final String CHECKLIST = "/checklist";
+    public static final String INCIDENTS = "/incidents";
+    public static final String NEW_INCIDENT = "/incidents/new";
+    public static final String SYNC = "/sync";
+
+    private Paths() {
+    }
+
+    /** The path of one briefing's page. */
+    public static String briefing(String id) {
+        return "/briefings/" + id;
+    }
+}

@@ -1,0 +1,36 @@
+package be.carnet.client.web;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.javalin.http.Context;
+import java.security.MessageDigest;
+import java.util.Set;
+
+/**
+ * The checks on every state-changing request (every POST): the {@code Origin} is absent or this
+ * server's own; {@code Sec-Fetch-Site} is absent, {@code same-origin} or {@code none}; and the form's
+ * {@code csrf} field equals the session's token (compared in constant time).
+ */
+final class StateChangeGuard {
+
+    static final String CSRF_FIELD = "csrf";
+    private static final Set<String> FETCH_SITES = Set.of("same-origin", "none");
+
+    private StateChangeGuard() {
+    }
+
+    static void check(Context ctx, Session session) {
+        String origin = ctx.header("Origin");
+        if (origin != null && !HostAllowlist.origins(ctx.req().getLocalPort()).contains(origin)) {
+            throw new StateChangeRefusedException("cross-origin request");
+        }
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && !FETCH_SITES.contains(site)) {
+            throw new StateChangeRefusedException("Sec-Fetch-Site is " + (site.length() > 20 ? "other" : site));
+        }
+        String token = ctx.formParam(CSRF_FIELD);
+        if (token == null || !MessageDigest.isEqual(token.getBytes(UTF_8), session.csrf().getBytes(UTF_8))) {
+            throw new StateChangeRefusedException("missing or wrong CSRF token");
+        }
+    }
+}

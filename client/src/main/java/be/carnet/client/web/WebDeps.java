@@ -1,0 +1,36 @@
+package be.carnet.client.web;
+
+import be.carnet.client.briefing.BundleService;
+import be.carnet.client.checklist.Checklist;
+import be.carnet.client.enrolment.EnrolmentService;
+import be.carnet.client.incident.Journal;
+import be.carnet.client.storage.DataWipe;
+import be.carnet.client.storage.Settings;
+import be.carnet.client.sync.SyncService;
+import be.carnet.client.vault.Vault;
+import be.carnet.i18n.Messages;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * What the web server needs, wired by {@link be.carnet.client.TravellerApp} (or by a test with its own
+ * parts).
+ *
+ * @param vault the vault key's life
+ * @param wipe the panic wipe
+ * @param enrolments enrolment
+ * @param bundles briefings
+ * @param checklist checklist ticks
+ * @param journal the incident journal
+ * @param sync the report sync
+ * @param settings clear settings (the language)
+ * @param messages the catalogues
+ * @param launchTokens the one-time launch tokens
+ * @param idleLock the idle auto-lock
+ * @param clock the time
+ * @param zone the zone dates are shown in and incidents default to
+ */
+public record WebDeps(Vault vault, DataWipe wipe, EnrolmentService enrolments, BundleService bundles,
+                      Checklist checklist, Journal journal, SyncService sync, Settings settings, Messages messages,
+                      LaunchTokens launchTokens, IdleLock idleLock, Clock clock, ZoneId zone) {
+}

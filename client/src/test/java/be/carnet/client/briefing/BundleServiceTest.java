@@ -1,0 +1,186 @@
+package be.carnet.client.briefing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import be.carnet.client.ServiceFixture;
+import be.carnet.client.sync.AgencyException;
+import be.carnet.client.sync.FakeAgency;
+import be.carnet.i18n.Language;
+import be.carnet.protocol.briefing.Briefing;
+import be.carnet.protocol.sign.Ed25519KeyPair;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleServiceTest {
+
+    private static final Instant IN_90_DAYS = ServiceFixture.clockStart().plus(Duration.ofDays(90));
+
+    @TempDir
+    Path dir;
+
+    private ServiceFixture app;
+    private FakeAgency agency;
+
+    @BeforeEach
+    void start() throws Exception {
+        app = ServiceFixture.created(dir);
+        agency = new FakeAgency(app.clock);
+        app.enrol(agency);
+    }
+
+    @AfterEach
+    void stop() {
+        agency.close();
+        app.close();
+    }
+
+    @Test
+    void downloadsVerifiesAndInstallsTheMissionBundle() {
+        agency.publish(1, IN_90_DAYS, ServiceFixture.files("marqueur"));
+
+        BundleUpdate update = app.bundles.update();
+
+        assertEquals(new BundleUpdate(BundleUpdate.Outcome.INSTALLED, 1, null, null), update);
+        BriefingLibrary library = app.bundles.library().orElseThrow();
+        assertEquals(1, library.version());
+        assertFalse(library.expired());
+        assertEquals(List.of("pre-departure", "on-site"), List.copyOf(library.briefings().keySet()));
+        assertEquals("Avant le départ", library.find("pre-departure", Language.FR).orElseThrow().briefing().title());
+    }
+
+    @Test
+    void theInstalledBundleIsReadAgainAfterLockAndUnlock() {
+        agency.publish(1, IN_90_DAYS, ServiceFixture.files("marqueur"));
+        app.bundles.update();
+        app.vault.lock();
+
+        app.vault.unlock(ServiceFixture.PASSPHRASE);
+
+        assertEquals(1, app.bundles.library().orElseThrow().version());
+    }
+
+    @Test
+    void refusesAnOlderVersionAndKeepsTheInstalledOne() {
+        byte[] older = agency.build(1, IN_90_DAYS, ServiceFixture.files("ancien"), agency.signingKey);
+        agency.publish(2, IN_90_DAYS, ServiceFixture.files("nouveau"));
+        app.bundles.update();
+        agency.publishBytes(older);
+
+        BundleUpdate update = app.bundles.update();
+
+        assertEquals(BundleUpdate.Outcome.REJECTED, update.outcome());
+        assertEquals("bundle version 1 is older than the installed version 2", update.reason());
+        assertEquals(2, app.bundles.library().orElseThrow().version());
+        app.vault.lock();
+        app.vault.unlock(ServiceFixture.PASSPHRASE);
+        assertEquals(2, app.bundles.library().orElseThrow().version());
+    }
+
+    @Test
+    void refusesTheSameVersionWithOtherContent() {
+        agency.publish(1, IN_90_DAYS, ServiceFixture.files("un"));
+        app.bundles.update();
+        agency.publish(1, IN_90_DAYS, ServiceFixture.files("autre"));
+
+        BundleUpdate update = app.bundles.update();
+
+        assertEquals("bundle version 1 has other content than the installed bundle of the same version",
+                update.reason());
+    }
+
+    @Test
+    void downloadingTheSameBundleAgainChangesNothing() {
+        agency.publish(1, IN_90_DAYS, ServiceFixture.files("un"));
+        app.bundles.update();
+
+        BundleUpdate update = app.bundles.update();
+
+        assertEquals(BundleUpdate.Outcome.UNCHANGED, update.outcome());
+    }
+
+    @Test
+    void refusesABundleSignedByAnotherKeyAndInstallsNothing() {
+        agency.publishBytes(agency.build(1, IN_90_DAYS, ServiceFixture.files("faux"), Ed25519KeyPair.generate()));
+
+        BundleUpdate update = app.bundles.update();
+
+        assertEquals(BundleUpdate.Outcome.REJECTED, update.outcome());
+        assertTrue(update.reason().startsWith("the bundle signature is not valid"), update.reason());
+        assertTrue(app.bundles.library().isEmpty());
+    }
+
+    @Test
+    void aMissingBundleIsReportedAsNotFound() {
+        BundleUpdate update = app.bundles.update();
+
+        assertEquals(BundleUpdate.Outcome.AGENCY_FAILED, update.outcome());
+        assertEquals(AgencyException.Kind.NOT_FOUND, update.agencyKind());
+    }
+
+    @Test
+    void anExpiredBundleIsInstalledButMarkedExpired() {
+        agency.publish(1, ServiceFixture.clockStart().minus(Duration.ofDays(1)), ServiceFixture.files("vieux"));
+
+        app.bundles.update();
+
+        assertTrue(app.bundles.library().orElseThrow().expired());
+    }
+
+    @Test
+    void englishFallsBackToFrenchAndDutchHasItsOwn() {
+        agency.publish(1, IN_90_DAYS, ServiceFixture.files("x"));
+        app.bundles.update();
+        BriefingLibrary library = app.bundles.library().orElseThrow();
+
+        BriefingLibrary.Shown english = library.find("pre-departure", Language.EN).orElseThrow();
+        BriefingLibrary.Shown dutch = library.find("pre-departure", Language.NL).orElseThrow();
+        BriefingLibrary.Shown dutchOnSite = library.find("on-site", Language.NL).orElseThrow();
+
+        assertEquals("fr", english.briefing().lang());
+        assertTrue(english.fallback());
+        assertEquals("nl", dutch.briefing().lang());
+        assertFalse(dutch.fallback());
+        assertEquals("fr", dutchOnSite.briefing().lang());
+        assertTrue(dutchOnSite.fallback());
+        assertEquals(List.of("pre-departure"), library.inPhase("before", Language.NL).stream()
+                .map(s -> s.briefing().id()).toList());
+        assertEquals(List.of("on-site"), library.inPhase("during", Language.NL).stream()
+                .map(s -> s.briefing().id()).toList());
+    }
+
+    @Test
+    void aBriefingFileThatDoesNotParseIsLeftOutAndCounted() {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>(ServiceFixture.files("x"));
+        files.put("briefings/broken/fr.md", "---\nid: broken\n---\n<script>alert(1)</script>\n"
+                .getBytes(StandardCharsets.UTF_8));
+        agency.publish(1, IN_90_DAYS, files);
+
+        app.bundles.update();
+
+        BriefingLibrary library = app.bundles.library().orElseThrow();
+        assertEquals(1, library.unreadable());
+        assertFalse(library.briefings().containsKey("broken"));
+    }
+
+    @Test
+    void theChecklistOfTheParsedBriefingKeepsItsIds() {
+        agency.publish(1, IN_90_DAYS, ServiceFixture.files("x"));
+        app.bundles.update();
+
+        Briefing briefing = app.bundles.library().orElseThrow().find("pre-departure", Language.FR).orElseThrow()
+                .briefing();
+
+        assertEquals(List.of("backup", "updates"), briefing.checklist().stream().map(Briefing.ChecklistItem::id)
+                .toList());
+    }
+}

@@ -1,0 +1,53 @@
+package be.carnet.client.enrolment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ServerAddressTest {
+
+    static Stream<Arguments> valid() {
+        return Stream.of(
+                Arguments.of("https://agency.example.be", "https://agency.example.be"),
+                Arguments.of("  https://agency.example.be/  ", "https://agency.example.be"),
+                Arguments.of("HTTPS://agency.example.be:8443/carnet/", "https://agency.example.be:8443/carnet"),
+                Arguments.of("http://localhost:8470", "http://localhost:8470"),
+                Arguments.of("http://127.0.0.1:8470", "http://127.0.0.1:8470"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("valid")
+    void acceptsAndNormalisesAnHttpOrHttpsAddress(String typed, String normalised) {
+        assertEquals(normalised, ServerAddress.parse(typed).toString());
+    }
+
+    static Stream<Arguments> invalid() {
+        return Stream.of(
+                Arguments.of(null, ServerAddress.Rule.REQUIRED),
+                Arguments.of("   ", ServerAddress.Rule.REQUIRED),
+                Arguments.of("agency.example.be", ServerAddress.Rule.SCHEME),
+                Arguments.of("ftp://agency.example.be", ServerAddress.Rule.SCHEME),
+                Arguments.of("javascript:alert(1)", ServerAddress.Rule.SCHEME),
+                Arguments.of("file:///etc/passwd", ServerAddress.Rule.SCHEME),
+                Arguments.of("https://", ServerAddress.Rule.NOT_A_URL),
+                Arguments.of("https:///path", ServerAddress.Rule.HOST),
+                Arguments.of("https://user:pw@agency.example.be", ServerAddress.Rule.EXTRAS),
+                Arguments.of("https://agency.example.be/?x=1", ServerAddress.Rule.EXTRAS),
+                Arguments.of("https://agency.example.be/#top", ServerAddress.Rule.EXTRAS),
+                Arguments.of("https://agency example.be", ServerAddress.Rule.NOT_A_URL),
+                Arguments.of("https://" + "a".repeat(200) + ".be", ServerAddress.Rule.TOO_LONG));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalid")
+    void refusesAnythingElseNamingTheRule(String typed, ServerAddress.Rule rule) {
+        ServerAddress.InvalidException e = assertThrows(ServerAddress.InvalidException.class,
+                () -> ServerAddress.parse(typed));
+
+        assertEquals(rule, e.rule());
+    }
+}

@@ -1,0 +1,269 @@
+package be.carnet.client.sync;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import be.carnet.protocol.Hashes;
+import be.carnet.protocol.age.X25519Identity;
+import be.carnet.protocol.bundle.Bundles;
+import be.carnet.protocol.enrol.EnrolmentAnswer;
+import be.carnet.protocol.enrol.EnrolmentCode;
+import be.carnet.protocol.enrol.EnrolmentException;
+import be.carnet.protocol.enrol.EnrolmentRequest;
+import be.carnet.protocol.report.Receipt;
+import be.carnet.protocol.report.ReportRejectedException;
+import be.carnet.protocol.report.SealedReport;
+import be.carnet.protocol.sign.Ed25519KeyPair;
+import be.carnet.protocol.sign.Ed25519PublicKey;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small agency server for the client's tests: the four endpoints of docs/http-api.md on a random
+ * loopback port, with real keys and the protocol classes, and switches to misbehave (drop connections,
+ * answer 503 with Retry-After, drop after storing, sign receipts with another key, be down).
+ */
+public final class FakeAgency implements AutoCloseable {
+
+    /** One scripted misbehaviour for the next request to an endpoint. */
+    public enum Failure {
+        /** Close the connection without answering, before doing anything. */
+        DROP,
+        /** Answer 503 with Retry-After: 1. */
+        BUSY,
+        /** Do the work (bind the code, store the report), then close the connection without answering. */
+        DROP_AFTER_COMMIT
+    }
+
+    public final Ed25519KeyPair signingKey = Ed25519KeyPair.generate();
+    public final X25519Identity reportIdentity = X25519Identity.generate();
+    public final X25519Identity missionIdentity = X25519Identity.generate();
+    public final String missionId = "m-2026-cn-01";
+    public final String missionName = "Mission économique Chine";
+
+    private final HttpServer server;
+    private final Clock clock;
+    private final Map<String, String> codes = new ConcurrentHashMap<>();
+    private final Map<String, Ed25519PublicKey> codeDevices = new ConcurrentHashMap<>();
+    private final Map<String, Ed25519PublicKey> devices = new ConcurrentHashMap<>();
+    private final Map<String, StoredReport> reports = new LinkedHashMap<>();
+    private final Deque<Failure> failures = new ArrayDeque<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger reportRequests = new AtomicInteger();
+    private volatile byte[] bundle;
+    private volatile boolean down;
+    private volatile Ed25519KeyPair answerKey;
+    private volatile Ed25519KeyPair receiptKey;
+
+    private record StoredReport(String sha256, byte[] receipt) {
+    }
+
+    public FakeAgency(Clock clock) {
+        this.clock = clock;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/api/v1/", this::handle);
+        server.start();
+    }
+
+    public URI address() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Issues a one-time enrolment code for {@code alias}, formatted as printed. */
+    public String issueCode(String alias) {
+        EnrolmentCode code = EnrolmentCode.generate(signingKey.publicKey());
+        codes.put(code.secret(), alias);
+        return code.formatted();
+    }
+
+    /** Publishes a bundle built with the agency key and encrypted to the mission key. */
+    public byte[] publish(long version, Instant expires, Map<String, byte[]> files) {
+        byte[] built = build(version, expires, files, signingKey);
+        bundle = built;
+        return built;
+    }
+
+    /** Builds a bundle without publishing it. */
+    public byte[] build(long version, Instant expires, Map<String, byte[]> files, Ed25519KeyPair key) {
+        return Bundles.write(missionId, version, clock.instant(), expires, List.of("fr", "nl"), files,
+                List.of(missionIdentity.recipient()), key);
+    }
+
+    public void publishBytes(byte[] bytes) {
+        bundle = bytes;
+    }
+
+    /** The next requests misbehave, in order. */
+    public synchronized void failNext(Failure... next) {
+        failures.addAll(List.of(next));
+    }
+
+    /** While down, every connection is dropped unanswered. */
+    public void setDown(boolean value) {
+        down = value;
+    }
+
+    /** Enrolment answers come from this key (carrying it) instead of the agency's. */
+    public void answerWith(Ed25519KeyPair key) {
+        answerKey = key;
+    }
+
+    /** Receipts are signed by this key instead of the agency's. */
+    public void signReceiptsWith(Ed25519KeyPair key) {
+        receiptKey = key;
+    }
+
+    /** The agency already holds other bytes under {@code reportId} (so sending it gets 409). */
+    public synchronized void holdOtherBytesFor(String reportId) {
+        reports.put(reportId, new StoredReport("0".repeat(64), new byte[0]));
+    }
+
+    public int requestCount() {
+        return requests.get();
+    }
+
+    public int reportRequestCount() {
+        return reportRequests.get();
+    }
+
+    /** Report ids stored, in log order. */
+    public synchronized List<String> storedReportIds() {
+        return new ArrayList<>(reports.keySet());
+    }
+
+    /** Opens a stored-report's sealed bytes as the agency would (for assertions on content). */
+    public SealedReport.Opened open(byte[] sealed) {
+        return SealedReport.open(sealed, reportIdentity, keyId -> Optional.ofNullable(devices.get(keyId)));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        try (exchange) {
+            Failure failure;
+            synchronized (this) {
+                failure = failures.poll();
+            }
+            if (down || failure == Failure.DROP) {
+                return;
+            }
+            if (failure == Failure.BUSY) {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                send(exchange, 503, error("busy", "the server is busy"));
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (method.equals("POST") && path.equals("/api/v1/enrol")) {
+                byte[] answer = enrol(exchange, body);
+                if (answer != null && failure != Failure.DROP_AFTER_COMMIT) {
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    send(exchange, 200, answer);
+                }
+            } else if (method.equals("GET") && path.equals("/api/v1/missions/" + missionId + "/bundle")) {
+                if (bundle == null) {
+                    send(exchange, 404, error("not-found", "no bundle published"));
+                } else {
+                    exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+                    send(exchange, 200, bundle);
+                }
+            } else if (method.equals("POST") && path.startsWith("/api/v1/reports/")) {
+                reportRequests.incrementAndGet();
+                byte[] receipt = report(exchange, path.substring("/api/v1/reports/".length()), body);
+                if (receipt != null && failure != Failure.DROP_AFTER_COMMIT) {
+                    send(exchange, 200, receipt);
+                }
+            } else if (method.equals("GET") && path.equals("/api/v1/health")) {
+                send(exchange, 200, "{\"status\":\"ok\"}".getBytes(UTF_8));
+            } else {
+                send(exchange, 404, error("not-found", "no such endpoint"));
+            }
+        }
+    }
+
+    private byte[] enrol(HttpExchange exchange, byte[] body) throws IOException {
+        EnrolmentRequest request;
+        try {
+            request = EnrolmentRequest.verify(body);
+        } catch (EnrolmentException e) {
+            send(exchange, 400, error("malformed", "the request is not valid"));
+            return null;
+        }
+        String alias = codes.get(request.codeSecret());
+        Ed25519PublicKey bound = codeDevices.putIfAbsent(request.codeSecret(), request.deviceSigningKey());
+        if (alias == null || (bound != null && !bound.equals(request.deviceSigningKey()))) {
+            send(exchange, 403, error("code-rejected", "the code is unknown, expired or used"));
+            return null;
+        }
+        devices.put(request.deviceSigningKey().keyId(), request.deviceSigningKey());
+        Ed25519KeyPair key = answerKey == null ? signingKey : answerKey;
+        return EnrolmentAnswer.create(missionId, missionName, alias, request.deviceSigningKey(),
+                request.deviceRecipient(), key.publicKey(), reportIdentity.recipient(), missionIdentity,
+                clock.instant()).sign(key);
+    }
+
+    private synchronized byte[] report(HttpExchange exchange, String reportId, byte[] sealed) throws IOException {
+        String sha = Hashes.sha256Hex(sealed);
+        StoredReport existing = reports.get(reportId);
+        if (existing != null) {
+            if (!existing.sha256().equals(sha)) {
+                send(exchange, 409, error("conflict", "this report id was received with other bytes"));
+                return null;
+            }
+            return existing.receipt();
+        }
+        SealedReport.Opened opened;
+        try {
+            opened = open(sealed);
+        } catch (ReportRejectedException e) {
+            send(exchange, 400, error("invalid-report", "the report does not decrypt or verify"));
+            return null;
+        }
+        if (!opened.report().reportId().equals(reportId)) {
+            send(exchange, 400, error("invalid-report", "the report names another report id"));
+            return null;
+        }
+        Ed25519KeyPair key = receiptKey == null ? signingKey : receiptKey;
+        byte[] receipt = new Receipt(reportId, missionId, opened.deviceKey().keyId(), sha,
+                clock.instant().plus(Duration.ofSeconds(reports.size())), reports.size() + 1L, key.publicKey().keyId())
+                .sign(key);
+        if (receiptKey == null) {
+            reports.put(reportId, new StoredReport(sha, receipt));
+        }
+        return receipt;
+    }
+
+    private static byte[] error(String code, String message) {
+        return ("{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}").getBytes(UTF_8);
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        exchange.getResponseBody().write(body);
+    }
+}

@@ -28,8 +28,8 @@ public final class ScryptRecipient implements Recipient {
         if (passphrase.length == 0) {
             throw new AgeException("the passphrase is empty");
         }
-        if (logN < 1 || logN > 30) {
-            throw new AgeException("the scrypt work factor must be between 1 and 30");
+        if (logN < 1 || logN > ScryptIdentity.MAX_LOG_N) {
+            throw new AgeException("the scrypt work factor must be between 1 and " + ScryptIdentity.MAX_LOG_N);
         }
         this.passphrase = passphrase.clone();
         this.logN = logN;

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One briefing in one language, parsed from its file. The format (docs/authoring.md):
+ * One briefing in one language, parsed from its file. The format (docs/formats.md, "Briefing files"):
  * <pre>
  * ---
  * id: pre-departure

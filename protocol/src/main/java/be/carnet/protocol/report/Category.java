@@ -16,7 +16,7 @@ public enum Category {
     T08("malicious-code:infected-system"),
     T09("information-gathering:social-engineering"),
     T10("information-gathering:social-engineering"),
-    T11("information-gathering:scanner"),
+    T11("other:other"),
     T12("other:other"),
     T13("information-content-security:unauthorised-information-access"),
     T99("other:undetermined");

@@ -3,6 +3,7 @@ package be.carnet.client.briefing;
 import be.carnet.client.checklist.Checklist;
 import be.carnet.client.enrolment.Enrolment;
 import be.carnet.client.enrolment.EnrolmentService;
+import be.carnet.client.web.AgencyErrors;
 import be.carnet.client.web.Notice;
 import be.carnet.client.web.Pages;
 import be.carnet.client.web.Paths;
@@ -73,7 +74,7 @@ public final class BriefingController {
             case INSTALLED -> Notice.info("client.briefings.update.installed", update.version());
             case UNCHANGED -> Notice.info("client.briefings.update.unchanged", update.version());
             case REJECTED -> Notice.error("client.briefings.update.rejected");
-            case AGENCY_FAILED -> Notice.error("client.agency.error." + update.agencyKind().name().toLowerCase(java.util.Locale.ROOT));
+            case AGENCY_FAILED -> Notice.error(AgencyErrors.key(update.agencyKind()));
         };
         pages.redirect(ctx, Paths.HOME, notice);
     }

@@ -146,9 +146,13 @@ public final class BundleService {
                     throw new BriefingFormatException(1, "the id or language does not match the file name");
                 }
                 briefings.computeIfAbsent(briefing.id(), id -> new LinkedHashMap<>()).put(briefing.lang(), briefing);
-            } catch (BriefingFormatException | CharacterCodingException e) {
+            } catch (BriefingFormatException e) {
+                // The line number only: a rule message may quote a piece of the briefing.
                 unreadable++;
-                LOG.warn("briefing file {} left out: {}", file.getKey(), e.getMessage());
+                LOG.warn("briefing file {} left out: format error at line {}", file.getKey(), e.line());
+            } catch (CharacterCodingException e) {
+                unreadable++;
+                LOG.warn("briefing file {} left out: not UTF-8", file.getKey());
             }
         }
         return new BriefingLibrary(bundle.manifest().version(), bundle.sha256(), bundle.manifest().created(),

@@ -2,6 +2,7 @@ package be.carnet.client.enrolment;
 
 import be.carnet.client.briefing.BundleService;
 import be.carnet.client.briefing.BundleUpdate;
+import be.carnet.client.web.AgencyErrors;
 import be.carnet.client.web.FieldError;
 import be.carnet.client.web.Notice;
 import be.carnet.client.web.Pages;
@@ -11,7 +12,6 @@ import be.carnet.protocol.enrol.EnrolmentException;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The enrolment page. Validates the typed address and code, calls {@link EnrolmentService}, then
@@ -85,7 +85,7 @@ public final class EnrolmentController {
                 case ALREADY_ENROLLED -> "client.enrol.error.already";
                 case WRONG_AGENCY -> "client.enrol.error.wrongAgency";
                 case INVALID_ANSWER -> "client.enrol.error.invalidAnswer";
-                case AGENCY -> "client.agency.error." + failure.agencyKind().name().toLowerCase(Locale.ROOT);
+                case AGENCY -> AgencyErrors.key(failure.agencyKind());
             };
         }
         ctx.status(failure != null && failure.reason() == EnrolmentFailedException.Reason.ALREADY_ENROLLED ? 409 : 400);

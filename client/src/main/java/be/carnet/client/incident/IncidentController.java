@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The incident form and the journal. Validates at the edge; {@link Journal} saves. */
 public final class IncidentController {
@@ -60,7 +61,6 @@ public final class IncidentController {
     }
 
     private List<String> zones() {
-        return ZONES.contains(zone.getId()) ? ZONES
-                : java.util.stream.Stream.concat(java.util.stream.Stream.of(zone.getId()), ZONES.stream()).toList();
+        return ZONES.contains(zone.getId()) ? ZONES : Stream.concat(Stream.of(zone.getId()), ZONES.stream()).toList();
     }
 }

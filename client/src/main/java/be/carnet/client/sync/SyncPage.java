@@ -26,6 +26,11 @@ public record SyncPage(Chrome chrome, boolean enrolled, String server, int waiti
                 : outcome.results().stream().filter(r -> r.outcome() != ReportResult.Outcome.ACKNOWLEDGED).toList();
     }
 
+    /** How many reports the sync just done acknowledged. */
+    public long acknowledgedNow() {
+        return outcome == null ? 0 : outcome.count(ReportResult.Outcome.ACKNOWLEDGED);
+    }
+
     /** True when {@code reportId} was acknowledged by the sync just done. */
     public boolean justAcknowledged(String reportId) {
         return outcome != null && outcome.results().stream()

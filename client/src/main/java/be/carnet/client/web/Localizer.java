@@ -59,6 +59,11 @@ public final class Localizer {
         return translator.dateTime(instant, zone);
     }
 
+    /** The day of an instant in the app's zone, in its long form (14 mars 2026). */
+    public String day(Instant instant) {
+        return date(instant.atZone(zone).toLocalDate());
+    }
+
     /** A date in its long form (14 mars 2026). */
     public String date(LocalDate date) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(translator.language().locale())

@@ -244,7 +244,7 @@ class JourneyTest {
         assertTrue(row.contains("S2 — Moyen"), row);
         assertTrue(row.contains("Hôtel Lotus, Shanghai"), row);
         assertTrue(row.contains("(UTC+08:00)"), row);
-        assertTrue(row.contains("<td class=\"state state-ready\">Prêt à envoyer</td>"), row);
+        assertTrue(row.contains("<td class=\"state state-ready\" data-label=\"État\">Prêt à envoyer</td>"), row);
     }
 
     @Test
@@ -256,8 +256,8 @@ class JourneyTest {
         web.enrol();
         String ready = web.browser.get("/incidents").body();
 
-        assertTrue(pending.contains("<td class=\"state state-pending\">En attente de l’enrôlement</td>"));
-        assertTrue(ready.contains("<td class=\"state state-ready\">Prêt à envoyer</td>"));
+        assertTrue(pending.contains("<td class=\"state state-pending\" data-label=\"État\">En attente de l’enrôlement</td>"));
+        assertTrue(ready.contains("<td class=\"state state-ready\" data-label=\"État\">Prêt à envoyer</td>"));
     }
 
     @Test
@@ -278,7 +278,7 @@ class JourneyTest {
         assertTrue(result.contains("Signalement n° 1 : reçu par l’agence en position 1 de son registre, le "), result);
         assertTrue(result.contains("Signalement n° 2 : reçu par l’agence en position 2 de son registre, le "), result);
         assertEquals(0, count(result, "class=\"error\""));
-        assertEquals(2, count(list, "<td class=\"state state-acknowledged\">Reçu par l’agence</td>"));
+        assertEquals(2, count(list, "<td class=\"state state-acknowledged\" data-label=\"État\">Reçu par l’agence</td>"));
     }
 
     @Test
@@ -309,7 +309,7 @@ class JourneyTest {
         String result = between(synced.body(), "<section id=\"sync-result\"", "</section>");
         assertTrue(result.contains("Signalement n° 1 : l’accusé de réception n’est pas authentique et a été refusé."),
                 result);
-        assertTrue(web.browser.get("/incidents").body().contains("<td class=\"state state-sent\">"));
+        assertTrue(web.browser.get("/incidents").body().contains("<td class=\"state state-sent\" data-label=\"État\">"));
     }
 
     @Test

@@ -1,0 +1,92 @@
+package be.carnet.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import be.carnet.client.storage.Database;
+import be.carnet.client.vault.Vault;
+import be.carnet.client.web.WebFixture;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TravellerAppTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLaunchUrlIsALoopbackLinkWithA256BitTokenNewEachTime() {
+        try (WebFixture web = WebFixture.started(dir)) {
+            String first = web.app.launchUrl();
+            String second = web.app.launchUrl();
+
+            assertTrue(first.matches("http://127\\.0\\.0\\.1:" + web.app.port() + "/launch\\?token=[A-Za-z0-9_-]{43}"),
+                    first);
+            assertTrue(!first.equals(second));
+        }
+    }
+
+    @Test
+    void listensOnLoopbackOnly() throws IOException {
+        Optional<InetAddress> external = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                .findFirst();
+        assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address to try");
+
+        try (WebFixture web = WebFixture.started(dir)) {
+            assertThrows(IOException.class, () -> {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(external.get(), web.app.port()), 2000);
+                }
+            });
+        }
+    }
+
+    @Test
+    void dataLeftWithoutItsVaultKeyIsErasedAtStart() throws IOException {
+        try (WebFixture web = WebFixture.started(dir)) {
+            web.setUp();
+            web.browser.post("/incidents", WebFixture.incident("orphelin"));
+        }
+        Files.delete(dir.resolve(TravellerApp.KEY_FILE));
+
+        try (WebFixture web = WebFixture.started(dir)) {
+            assertEquals("/setup", web.browser.get("/").location());
+        }
+        try (Database database = Database.open(dir.resolve(TravellerApp.DATABASE_FILE))) {
+            long rows = database.read(c -> {
+                try (var s = c.createStatement(); var r = s.executeQuery("SELECT count(*) FROM incidents")) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            });
+            assertEquals(0, rows);
+        }
+    }
+
+    @Test
+    void stoppingForgetsTheKeySoTheNextStartIsLocked() {
+        try (WebFixture web = WebFixture.started(dir)) {
+            web.setUp();
+        }
+
+        Vault vault = new Vault(dir.resolve(TravellerApp.KEY_FILE), TestParts.CHEAP_KDF, new TestParts.RecordedWaits());
+        assertEquals(Vault.State.LOCKED, vault.state());
+        try (WebFixture web = WebFixture.started(dir)) {
+            assertEquals("/unlock", web.browser.get("/").location());
+        }
+    }
+}

@@ -10,6 +10,10 @@ import java.util.Set;
  * The checks on every state-changing request (every POST): the {@code Origin} is absent or this
  * server's own; {@code Sec-Fetch-Site} is absent, {@code same-origin} or {@code none}; and the form's
  * {@code csrf} field equals the session's token (compared in constant time).
+ *
+ * <p>{@code Origin: null} is what browsers send for a form post from a page served with
+ * {@code Referrer-Policy: no-referrer}, which every Carnet page is. It is accepted only together with
+ * {@code Sec-Fetch-Site: same-origin}, so the browser itself vouches that the form was ours.
  */
 final class StateChangeGuard {
 
@@ -21,10 +25,12 @@ final class StateChangeGuard {
 
     static void check(Context ctx, Session session) {
         String origin = ctx.header("Origin");
-        if (origin != null && !HostAllowlist.origins(ctx.req().getLocalPort()).contains(origin)) {
+        String site = ctx.header("Sec-Fetch-Site");
+        boolean opaqueButSameOrigin = "null".equals(origin) && "same-origin".equals(site);
+        if (origin != null && !opaqueButSameOrigin
+                && !HostAllowlist.origins(ctx.req().getLocalPort()).contains(origin)) {
             throw new StateChangeRefusedException("cross-origin request");
         }
-        String site = ctx.header("Sec-Fetch-Site");
         if (site != null && !FETCH_SITES.contains(site)) {
             throw new StateChangeRefusedException("Sec-Fetch-Site is " + (site.length() > 20 ? "other" : site));
         }

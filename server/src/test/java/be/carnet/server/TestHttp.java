@@ -5,11 +5,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -85,6 +88,49 @@ public final class TestHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /**
+     * A POST over a plain socket that declares a body of {@code declaredLength} bytes and sends none of
+     * it, then reads the whole answer. This is how to see a refusal made on the declared length alone:
+     * the server must answer without reading. (A client that also sends the body can see its upload
+     * race the early answer and get a reset connection instead; Java's client cannot wait for
+     * {@code 100 Continue} reliably.)
+     */
+    public RawResponse postDeclaringLength(String path, String contentType, long declaredLength) {
+        URI uri = URI.create(baseUrl + path);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout((int) Duration.ofMinutes(2).toMillis());
+            String request = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + declaredLength
+                    + (cookie == null ? "" : "\r\nCookie: carnet_staff=" + cookie) + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), UTF_8);
+            int headersEnd = answer.indexOf("\r\n\r\n");
+            String[] head = answer.substring(0, headersEnd).split("\r\n");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.put(head[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+                        head[i].substring(colon + 1).strip());
+            }
+            return new RawResponse(Integer.parseInt(head[0].split(" ")[1]), headers,
+                    answer.substring(headersEnd + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An answer read from a socket.
+     *
+     * @param status the status code
+     * @param headers header names in lower case
+     * @param body the body text (not de-chunked)
+     */
+    public record RawResponse(int status, Map<String, String> headers, String body) {
+    }
+
     /** A raw JSON POST with one extra header. */
     public HttpResponse<byte[]> postBytesWithHeader(String path, byte[] body, String header, String value) {
         return sendBytes(request(path, header, value).header("Content-Type", "application/json")
@@ -106,7 +152,8 @@ public final class TestHttp {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        // A safety net so a server bug fails the test instead of hanging the build; not an assertion on speed.
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(2));
         if (cookie != null) {
             builder.header("Cookie", "carnet_staff=" + cookie);
         }

@@ -26,10 +26,10 @@ final class RequestGuards {
      * Refuses a state change that a browser says came from another site ({@code Sec-Fetch-Site}), or
      * whose {@code Origin} is not this server's host.
      *
-     * <p>{@code Origin: null} is not a refusal: browsers send it for every form post from a page served
-     * with {@code Referrer-Policy: no-referrer}, which every Carnet page is. Such a post still needs the
-     * session's CSRF token and a same-site cookie, and modern browsers still say where it came from in
-     * {@code Sec-Fetch-Site}.
+     * <p>{@code Origin: null} is accepted only together with {@code Sec-Fetch-Site: same-origin}: browsers
+     * send a null origin for every form post from a page served with {@code Referrer-Policy: no-referrer},
+     * which every Carnet page is, and then say where the post came from in {@code Sec-Fetch-Site}. The
+     * session's CSRF token is checked after this in every case.
      *
      * @throws ForbiddenException naming the header that refused it
      */
@@ -42,7 +42,17 @@ final class RequestGuards {
             }
         }
         String origin = ctx.header("Origin");
-        if (origin != null && !origin.strip().equals("null") && !matchesHost(origin, ctx.header("Host"))) {
+        if (origin == null) {
+            return;
+        }
+        if (origin.strip().equals("null")) {
+            if (site == null || !site.strip().equalsIgnoreCase("same-origin")) {
+                throw new ForbiddenException("error.crossSite",
+                        "a null Origin is accepted only with Sec-Fetch-Site: same-origin");
+            }
+            return;
+        }
+        if (!matchesHost(origin, ctx.header("Host"))) {
             throw new ForbiddenException("error.crossSite", "the Origin header names another site");
         }
     }

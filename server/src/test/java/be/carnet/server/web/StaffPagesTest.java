@@ -261,6 +261,19 @@ class StaffPagesTest {
     }
 
     @Test
+    void aNullOriginWithoutSecFetchSiteIsRefused() {
+        TestHttp http = admin();
+        http.get("/missions");
+        int before = server.missions().list().size();
+
+        HttpResponse<String> response = http.post("/missions",
+                Map.of("csrf", http.csrf(), "name", "Forged", "destination", ""), "Origin", "null");
+
+        assertEquals(403, response.statusCode());
+        assertEquals(before, server.missions().list().size());
+    }
+
+    @Test
     void securityHeadersArePresentOnANotFoundPage() {
         TestHttp anonymous = new TestHttp(server.baseUrl());
 

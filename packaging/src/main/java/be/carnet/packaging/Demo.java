@@ -107,6 +107,14 @@ public final class Demo implements AutoCloseable {
         agency = AgencyServer.start(agencyDir, "127.0.0.1", agencyPort);
     }
 
+    /**
+     * The agency's address as the demo prints it: {@code localhost} rather than {@code 127.0.0.1}, so
+     * the browser keeps the two apps' cookies apart (docs/decisions.md).
+     */
+    public String agencyUrl() {
+        return agency.baseUrl().replace("://127.0.0.1:", "://localhost:");
+    }
+
     /** What the person running the demo needs to know. Contains the demo's own credentials only. */
     public String summary() {
         return String.join("\n",
@@ -115,10 +123,10 @@ public final class Demo implements AutoCloseable {
                 "",
                 "  Traveller app  " + traveller.launchUrl(),
                 "                 (open this one-time link in your browser; choose a passphrase of 12+ characters)",
-                "  Enrol with     agency address  " + agency.baseUrl(),
+                "  Enrol with     agency address  " + agencyUrl(),
                 "                 enrolment code  " + enrolmentCode,
                 "",
-                "  Agency server  " + agency.baseUrl() + "/login",
+                "  Agency server  " + agencyUrl() + "/login",
                 "                 user " + ADMIN_USER + ", password " + adminPassword,
                 "                 mission \"" + MISSION_NAME + "\", bundle version 1 published",
                 "");

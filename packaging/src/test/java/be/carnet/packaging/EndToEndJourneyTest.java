@@ -33,7 +33,7 @@ class EndToEndJourneyTest {
         String marker = "ZX" + UUID.randomUUID().toString().replace("-", "");
         String description = "Ordinateur déplacé dans la chambre pendant le dîner <script>alert(1)</script> " + marker;
         try (Demo demo = Demo.start(CONTENT, data, 0, 0); Browser browser = new Browser()) {
-            String agency = demo.agency().baseUrl().replace("127.0.0.1", "localhost");
+            String agency = demo.agencyUrl();
 
             // Before departure: passphrase, enrolment, the briefing in Dutch then French.
             browser.open(demo.traveller().launchUrl());

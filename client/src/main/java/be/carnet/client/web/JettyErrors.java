@@ -1,7 +1,5 @@
 package be.carnet.client.web;
 
-import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -17,12 +15,6 @@ final class JettyErrors extends ErrorHandler {
         setShowStacks(false);
         setShowCauses(false);
         setShowMessageInTitle(false);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        SecurityHeaders.HEADERS.forEach(fields::put);
-        return super.badMessageError(status, reason, fields);
     }
 
     @Override

@@ -6,6 +6,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.time.ZoneId;
 
 /**
@@ -58,6 +59,6 @@ public final class Pages {
         if (session != null && notice != null) {
             session.flash(notice);
         }
-        ctx.redirect(path, io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect(path, HttpStatus.SEE_OTHER);
     }
 }

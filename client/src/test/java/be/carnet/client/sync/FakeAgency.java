@@ -48,7 +48,9 @@ public final class FakeAgency implements AutoCloseable {
         /** Answer 503 with Retry-After: 1. */
         BUSY,
         /** Do the work (bind the code, store the report), then close the connection without answering. */
-        DROP_AFTER_COMMIT
+        DROP_AFTER_COMMIT,
+        /** Answer a report with the receipt last issued for another report (a duplicated, replayed answer). */
+        REPLAY_LAST_RECEIPT
     }
 
     public final Ed25519KeyPair signingKey = Ed25519KeyPair.generate();
@@ -67,6 +69,7 @@ public final class FakeAgency implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger reportRequests = new AtomicInteger();
     private volatile byte[] bundle;
+    private volatile byte[] lastReceipt;
     private volatile boolean down;
     private volatile Ed25519KeyPair answerKey;
     private volatile Ed25519KeyPair receiptKey;
@@ -194,8 +197,13 @@ public final class FakeAgency implements AutoCloseable {
                 }
             } else if (method.equals("POST") && path.startsWith("/api/v1/reports/")) {
                 reportRequests.incrementAndGet();
+                if (failure == Failure.REPLAY_LAST_RECEIPT && lastReceipt != null) {
+                    send(exchange, 200, lastReceipt);
+                    return;
+                }
                 byte[] receipt = report(exchange, path.substring("/api/v1/reports/".length()), body);
                 if (receipt != null && failure != Failure.DROP_AFTER_COMMIT) {
+                    lastReceipt = receipt;
                     send(exchange, 200, receipt);
                 }
             } else if (method.equals("GET") && path.equals("/api/v1/health")) {

@@ -130,6 +130,21 @@ class SyncServiceTest {
     }
 
     @Test
+    void aReplayedReceiptOfAnotherReportIsRefusedAndTheReportIsSentAgainNextTime() {
+        app.journal.save(ServiceFixture.incident("premier"));
+        app.sync.syncAll();
+        String second = app.journal.save(ServiceFixture.incident("second"));
+        agency.failNext(FakeAgency.Failure.REPLAY_LAST_RECEIPT);
+
+        SyncOutcome replayed = app.sync.syncAll();
+        SyncOutcome next = app.sync.syncAll();
+
+        assertEquals(List.of(ReportResult.failed(second, 2, ReportResult.Outcome.INVALID_RECEIPT)), replayed.results());
+        assertEquals(ReportResult.Outcome.ACKNOWLEDGED, next.results().get(0).outcome());
+        assertEquals(2, next.results().get(0).logPosition());
+    }
+
+    @Test
     void aBusyAgencyIsRetriedAfterItsRetryAfter() {
         app.journal.save(ServiceFixture.incident("occupé"));
         agency.failNext(FakeAgency.Failure.BUSY);

@@ -47,9 +47,9 @@ class AgeHostileInputTest {
                 Arguments.of("last chunk dropped at a chunk boundary",
                         (UnaryOperator<byte[]>) f -> Arrays.copyOf(f, HEADER_END + 16 + 2 * (65_536 + 16)),
                         "the age payload is truncated or was altered (chunk 1)"),
-                Arguments.of("bit flipped in the stanza body", flip(60),
+                Arguments.of("character changed in the X25519 share", changeBase64(60),
                         "no identity matches this file (it was encrypted to someone else)"),
-                Arguments.of("bit flipped in the header MAC", flip(HEADER_END - 10),
+                Arguments.of("character changed in the header MAC", changeBase64(HEADER_END - 10),
                         "the age header was altered (MAC mismatch)"),
                 Arguments.of("bit flipped in the first chunk", flip(HEADER_END + 16 + 5),
                         "the age payload was altered (chunk 0)"),
@@ -151,6 +151,14 @@ class AgeHostileInputTest {
     private static UnaryOperator<byte[]> flip(int position) {
         return f -> {
             f[position] ^= 0x01;
+            return f;
+        };
+    }
+
+    /** Replaces a base64 character of the header by another valid one, so the damage is to the value. */
+    private static UnaryOperator<byte[]> changeBase64(int position) {
+        return f -> {
+            f[position] = (byte) (f[position] == 'A' ? 'B' : 'A');
             return f;
         };
     }

@@ -151,6 +151,9 @@ class WebSecurityTest {
         return Stream.of(
                 Arguments.of(Map.of("Origin", "https://evil.example")),
                 Arguments.of(Map.of("Origin", "null")),
+                Arguments.of(Map.of("Origin", "null", "Sec-Fetch-Site", "none")),
+                Arguments.of(Map.of("Origin", "null", "Sec-Fetch-Site", "cross-site")),
+                Arguments.of(Map.of("Origin", "https://evil.example", "Sec-Fetch-Site", "same-origin")),
                 Arguments.of(Map.of("Origin", "http://127.0.0.1:1")),
                 Arguments.of(Map.of("Sec-Fetch-Site", "cross-site")),
                 Arguments.of(Map.of("Sec-Fetch-Site", "same-site")));
@@ -167,6 +170,19 @@ class WebSecurityTest {
         assertEquals(403, response.status());
         assertTrue(response.body().contains("Le formulaire a expiré ou ne vient pas de Carnet."), response.body());
         assertFalse(web.browser.get("/incidents").body().contains("class=\"incident\""));
+    }
+
+    /** What Chromium and Firefox send for a form on a page with Referrer-Policy: no-referrer. */
+    @Test
+    void acceptsANullOriginFromTheSameOriginAsBrowsersSendUnderNoReferrer() {
+        Map<String, String> form = new java.util.LinkedHashMap<>(WebFixture.incident("origine nulle"));
+        form.put("csrf", web.browser.csrf());
+
+        Browser.Response response = web.browser.postExactly("/incidents", form,
+                Map.of("Origin", "null", "Sec-Fetch-Site", "same-origin"));
+
+        assertEquals(303, response.status());
+        assertTrue(web.browser.get("/incidents").body().contains("class=\"incident\""));
     }
 
     @Test

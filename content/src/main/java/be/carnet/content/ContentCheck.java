@@ -112,6 +112,11 @@ public final class ContentCheck {
                 if (briefing.reviewed().isAfter(today)) {
                     errors.add(name + ":1: reviewed date " + briefing.reviewed() + " is in the future");
                 }
+                for (String topic : briefing.topics()) {
+                    if (!TOPICS.contains(topic)) {
+                        errors.add(name + ":1: unknown topic \"" + topic + "\"; topics are P1–P13, D1–D15, R1–R6");
+                    }
+                }
                 covered.addAll(briefing.topics());
                 versions.put(lang, briefing);
                 briefings.put(name, briefing);

@@ -74,6 +74,9 @@ class ContentToolTest {
                 Arguments.of("front matter without title", (Consumer<Path>) c -> replace(
                         c.resolve("briefings/pre-departure/nl.md"), "title: Voor vertrek\n", ""),
                         "error: briefings/pre-departure/nl.md:1: the front matter lacks \"title\""),
+                Arguments.of("unknown topic id", (Consumer<Path>) c -> replace(
+                        c.resolve("briefings/pre-departure/nl.md"), "topics: P1 ", "topics: X1 P1 "),
+                        "error: briefings/pre-departure/nl.md:1: unknown topic \"X1\"; topics are P1–P13, D1–D15, R1–R6"),
                 Arguments.of("malformed link", (Consumer<Path>) c -> replace(
                         c.resolve("briefings/pre-departure/fr.md"), "## Pourquoi ce briefing\n\n",
                         "## Pourquoi ce briefing\n\nVoir [la VSSE](vsse.be).\n\n"),

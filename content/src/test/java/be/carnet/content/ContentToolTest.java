@@ -120,8 +120,8 @@ class ContentToolTest {
                 List.of(mission), NOW);
         assertEquals(3, verified.manifest().version());
         assertEquals(List.of("fr", "nl"), verified.manifest().languages());
-        assertEquals(List.of("briefings/pre-departure/fr.md", "briefings/pre-departure/nl.md"),
-                List.copyOf(verified.files().keySet()));
+        assertEquals(shippedBriefingFiles(), List.copyOf(verified.files().keySet()));
+        assertTrue(verified.files().containsKey("briefings/pre-departure/nl.md"));
     }
 
     @Test
@@ -156,6 +156,13 @@ class ContentToolTest {
 
         assertEquals(2, code);
         assertTrue(err.toString(UTF_8).startsWith("error: unknown command publish\nusage: content check"));
+    }
+
+    private List<String> shippedBriefingFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(content.resolve("briefings"))) {
+            return files.filter(Files::isRegularFile).map(f -> content.relativize(f).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
     }
 
     private static void delete(Path file) {

@@ -35,17 +35,21 @@ public final class Demo implements AutoCloseable {
     private final String adminPassword;
     private final String missionId;
     private final String enrolmentCode;
+    private final Path travellerDir;
+    private final int travellerPort;
     private AgencyServer agency;
-    private final TravellerApp traveller;
+    private TravellerApp traveller;
 
     private Demo(Path agencyDir, int agencyPort, String adminPassword, String missionId, String enrolmentCode,
-                 AgencyServer agency, TravellerApp traveller) {
+                 AgencyServer agency, Path travellerDir, TravellerApp traveller) {
         this.agencyDir = agencyDir;
         this.agencyPort = agencyPort;
         this.adminPassword = adminPassword;
         this.missionId = missionId;
         this.enrolmentCode = enrolmentCode;
         this.agency = agency;
+        this.travellerDir = travellerDir;
+        this.travellerPort = traveller.port();
         this.traveller = traveller;
     }
 
@@ -69,8 +73,9 @@ public final class Demo implements AutoCloseable {
                     List.of(agency.missions().missionRecipient(missionId)), agency.keys().signing());
             agency.bundles().publish(missionId, bundle, ADMIN_USER);
             String code = agency.enrolments().issueCode(missionId, TRAVELLER_ALIAS);
-            TravellerApp traveller = TravellerApp.start(dataDir.resolve("traveller"), freeOr(travellerPort));
-            return new Demo(agencyDir, agency.port(), password, missionId, code, agency, traveller);
+            Path travellerDir = dataDir.resolve("traveller");
+            TravellerApp traveller = TravellerApp.start(travellerDir, freeOr(travellerPort));
+            return new Demo(agencyDir, agency.port(), password, missionId, code, agency, travellerDir, traveller);
         } catch (IOException | RuntimeException e) {
             agency.stop();
             throw e;
@@ -105,6 +110,15 @@ public final class Demo implements AutoCloseable {
     /** Starts the agency server again on the same data and port. */
     public void restartAgency() {
         agency = AgencyServer.start(agencyDir, "127.0.0.1", agencyPort);
+    }
+
+    /**
+     * Stops the traveller app and starts it again on the same data and port, as after a reboot: the
+     * vault is locked and {@link #traveller()} has a new one-time launch URL.
+     */
+    public void restartTraveller() {
+        traveller.stop();
+        traveller = TravellerApp.start(travellerDir, travellerPort);
     }
 
     /**

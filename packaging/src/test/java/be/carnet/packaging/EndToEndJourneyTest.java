@@ -88,6 +88,56 @@ class EndToEndJourneyTest {
         assertMarkerNowhereInClear(data.resolve("traveller"), marker);
     }
 
+    @Test
+    void travellerFindsWifiInBothLanguagesAndTicksSurviveARestart() throws IOException {
+        try (Demo demo = Demo.start(CONTENT, data, 0, 0); Browser browser = new Browser()) {
+            browser.open(demo.traveller().launchUrl());
+            browser.type("passphrase", PASSPHRASE);
+            browser.type("confirm", PASSPHRASE);
+            browser.submit("#setup-submit");
+            browser.find("#nav-enrol").click();
+            browser.type("server", demo.agencyUrl());
+            browser.type("code", demo.enrolmentCode());
+            browser.submit("#enrol-submit");
+
+            // Search in French, then in Dutch: the results follow the traveller's language.
+            browser.submit("#lang-fr");
+            browser.find("#nav-home").click();
+            browser.type("q", "wifi");
+            browser.submit("#search-submit");
+            browser.find(".search-result");
+            assertEquals("fr", browser.find("html").getAttribute("lang"));
+            assertFalse(browser.driver.findElements(By.cssSelector(".search-result")).isEmpty());
+
+            browser.submit("#lang-nl");
+            browser.type("q", "wifi");
+            browser.submit("#search-submit");
+            browser.find(".search-result");
+            assertEquals("nl", browser.find("html").getAttribute("lang"));
+            List<String> dutchResults = browser.driver.findElements(By.cssSelector(".search-result")).stream()
+                    .map(result -> result.getText()).toList();
+            assertTrue(dutchResults.stream().anyMatch(text -> text.contains("Voor vertrek")), dutchResults.toString());
+
+            // Tick two items of the pre-departure checklist.
+            browser.find("#nav-home").click();
+            browser.find("a.briefing-link[href='/briefings/pre-departure']").click();
+            browser.submit("#check-p2-trip-device");
+            browser.submit("#check-p4-backup");
+            assertTrue(browser.text("#checklist-progress").startsWith("2 / "), browser.text("#checklist-progress"));
+
+            // The traveller app restarts (a reboot): unlock again, the ticks are still there.
+            demo.restartTraveller();
+            browser.open(demo.traveller().launchUrl());
+            browser.type("passphrase", PASSPHRASE);
+            browser.submit("#unlock-submit");
+            browser.find("#nav-home").click();
+            browser.find("a.briefing-link[href='/briefings/pre-departure']").click();
+            assertTrue(browser.find("#item-p2-trip-device").getAttribute("class").contains("checked"));
+            assertTrue(browser.find("#item-p4-backup").getAttribute("class").contains("checked"));
+            assertTrue(browser.text("#checklist-progress").startsWith("2 / "), browser.text("#checklist-progress"));
+        }
+    }
+
     private static void assertMarkerNowhereInClear(Path travellerData, String marker) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(travellerData)) {

@@ -50,7 +50,7 @@ public final class BundleService {
     private final EnrolmentService enrolments;
     private final AgencyConnector agencies;
     private final Clock clock;
-    private final AtomicReference<BriefingLibrary> library = new AtomicReference<>();
+    private final AtomicReference<Opened> library = new AtomicReference<>();
 
     public BundleService(Database database, Vault vault, EnrolmentService enrolments, AgencyConnector agencies,
                          Clock clock) {
@@ -64,7 +64,19 @@ public final class BundleService {
 
     /** The installed briefings, decrypted on first use after unlock; empty before a bundle is installed. */
     public Optional<BriefingLibrary> library() {
-        BriefingLibrary loaded = library.get();
+        return opened().map(Opened::library);
+    }
+
+    /**
+     * The search index of the installed briefings, built in memory when they are opened after unlock or
+     * installed, and dropped with them when the vault locks; empty before a bundle is installed.
+     */
+    public Optional<BriefingIndex> index() {
+        return opened().map(Opened::index);
+    }
+
+    private Optional<Opened> opened() {
+        Opened loaded = library.get();
         if (loaded != null) {
             return Optional.of(loaded);
         }
@@ -77,8 +89,8 @@ public final class BundleService {
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        BriefingLibrary opened = parse(Bundles.open(stored.get(), enrolment.get().agencyKey(),
-                enrolment.get().missionId(), null, List.of(enrolment.get().missionKey()), clock.instant()));
+        Opened opened = Opened.of(parse(Bundles.open(stored.get(), enrolment.get().agencyKey(),
+                enrolment.get().missionId(), null, List.of(enrolment.get().missionKey()), clock.instant())));
         library.compareAndSet(null, opened);
         if (vault.state() != Vault.State.UNLOCKED) {
             library.set(null);
@@ -123,9 +135,17 @@ public final class BundleService {
             Secrets.put(c, key, NAME, untrustedBundle);
             return null;
         });
-        library.set(parsed);
+        library.set(Opened.of(parsed));
         LOG.info("bundle version {} installed ({} briefings)", parsed.version(), parsed.briefings().size());
         return new BundleUpdate(BundleUpdate.Outcome.INSTALLED, parsed.version(), null, null);
+    }
+
+    /** The briefings and their index, opened together and dropped together. */
+    private record Opened(BriefingLibrary library, BriefingIndex index) {
+
+        static Opened of(BriefingLibrary library) {
+            return new Opened(library, BriefingIndex.of(library));
+        }
     }
 
     private long installedVersion() {

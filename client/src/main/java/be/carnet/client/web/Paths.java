@@ -16,6 +16,7 @@ public final class Paths {
     public static final String BRIEFING = "/briefings/{id}";
     public static final String BRIEFINGS_UPDATE = "/briefings-update";
     public static final String CHECKLIST = "/checklist";
+    public static final String SEARCH = "/search";
     public static final String INCIDENTS = "/incidents";
     public static final String NEW_INCIDENT = "/incidents/new";
     public static final String SYNC = "/sync";

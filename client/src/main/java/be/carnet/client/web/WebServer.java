@@ -1,6 +1,7 @@
 package be.carnet.client.web;
 
 import be.carnet.client.briefing.BriefingController;
+import be.carnet.client.briefing.SearchController;
 import be.carnet.client.checklist.ChecklistController;
 import be.carnet.client.enrolment.EnrolmentController;
 import be.carnet.client.incident.IncidentController;
@@ -45,6 +46,7 @@ public final class WebServer {
         VaultController vault = new VaultController(deps.vault(), deps.wipe(), pages);
         EnrolmentController enrolment = new EnrolmentController(deps.enrolments(), deps.bundles(), pages);
         BriefingController briefings = new BriefingController(deps.bundles(), deps.enrolments(), deps.checklist(), pages);
+        SearchController search = new SearchController(deps.bundles(), pages);
         ChecklistController checklist = new ChecklistController(deps.checklist(), deps.bundles(), pages);
         IncidentController incidents = new IncidentController(deps.journal(), deps.enrolments(), pages, deps.clock(),
                 deps.zone());
@@ -76,13 +78,14 @@ public final class WebServer {
             config.routes.get(Paths.WIPE, states.whenCreated(vault::wipeForm));
             config.routes.post(Paths.WIPE, states.whenCreated(vault::wipe));
 
-            // Enrolment, briefings and checklist (the network only on enrol and briefings-update).
+            // Enrolment, briefings, checklist and search (the network only on enrol and briefings-update).
             config.routes.get(Paths.ENROL, states.whenUnlocked(enrolment::form));
             config.routes.post(Paths.ENROL, states.whenUnlocked(enrolment::enrol));
             config.routes.get(Paths.HOME, states.whenUnlocked(briefings::home));
             config.routes.get(Paths.BRIEFING, states.whenUnlocked(briefings::show));
             config.routes.post(Paths.BRIEFINGS_UPDATE, states.whenUnlocked(briefings::update));
             config.routes.post(Paths.CHECKLIST, states.whenUnlocked(checklist::set));
+            config.routes.get(Paths.SEARCH, states.whenUnlocked(search::search));
 
             // Incidents.
             config.routes.get(Paths.NEW_INCIDENT, states.whenUnlocked(incidents::form));

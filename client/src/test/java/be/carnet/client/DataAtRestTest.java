@@ -26,6 +26,8 @@ class DataAtRestTest {
     private static final String PENDING_MARKER = "ZQX-pending-91bd-témoin";
     private static final String BRIEFING_MARKER = "ZQX-briefing-c2e8-témoin";
     private static final String PLACE_MARKER = "ZQX-place-55aa";
+    private static final String REMOVED_ID_MARKER = "zqx-removed-3d9f";
+    private static final String NEW_ID_MARKER = "zqx-new-81c0";
 
     @TempDir
     Path dir;
@@ -54,6 +56,35 @@ class DataAtRestTest {
         assertEquals(List.of(), filesContainingAMarker());
     }
 
+    @Test
+    void theSummaryOfChangedBriefingsIsNowhereInClear() {
+        try (WebFixture web = WebFixture.started(dir)) {
+            Map<String, byte[]> one = new java.util.LinkedHashMap<>(ServiceFixture.files(BRIEFING_MARKER));
+            one.put("briefings/" + REMOVED_ID_MARKER + "/fr.md", ServiceFixture.briefing(REMOVED_ID_MARKER, "fr",
+                    "before", "Retiré", BRIEFING_MARKER).getBytes(UTF_8));
+            Map<String, byte[]> two = new java.util.LinkedHashMap<>(ServiceFixture.files(BRIEFING_MARKER));
+            two.put("briefings/" + NEW_ID_MARKER + "/fr.md", ServiceFixture.briefing(NEW_ID_MARKER, "fr",
+                    "before", "Nouveau", BRIEFING_MARKER).getBytes(UTF_8));
+            web.agency.publish(1, TestParts.START.plus(Duration.ofDays(30)), one);
+            web.setUp();
+            web.enrol();
+            web.agency.publish(2, TestParts.START.plus(Duration.ofDays(30)), two);
+            web.browser.post("/briefings-update", Map.of());
+            String home = web.browser.get("/").body();
+            assertTrue(home.contains("<code>" + REMOVED_ID_MARKER + "</code>"), home);
+            assertTrue(home.contains("href=\"/briefings/" + NEW_ID_MARKER + "\""), home);
+
+            assertEquals(List.of(), filesContainingAMarker());
+
+            web.restart();
+            web.browser.post("/unlock", Map.of("passphrase", WebFixture.PASSPHRASE));
+            assertTrue(web.browser.get("/").body().contains("<code>" + REMOVED_ID_MARKER + "</code>"));
+
+            assertEquals(List.of(), filesContainingAMarker());
+        }
+        assertEquals(List.of(), filesContainingAMarker());
+    }
+
     private static Map<String, String> incident(String description) {
         Map<String, String> form = new java.util.LinkedHashMap<>(WebFixture.incident(description));
         form.put("place", PLACE_MARKER);
@@ -67,7 +98,7 @@ class DataAtRestTest {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 byte[] content = Files.readAllBytes(file);
                 for (String marker : List.of(INCIDENT_MARKER, PENDING_MARKER, BRIEFING_MARKER, PLACE_MARKER,
-                        "Mission économique Chine", "Délégué 7")) {
+                        REMOVED_ID_MARKER, NEW_ID_MARKER, "Mission économique Chine", "Délégué 7")) {
                     if (contains(content, marker.getBytes(UTF_8)) || contains(content, marker.getBytes(UTF_16LE))) {
                         found.add(dir.relativize(file) + ": " + marker);
                     }

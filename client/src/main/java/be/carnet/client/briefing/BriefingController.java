@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The home page (briefings by phase), a briefing's page, and the "download briefings" button. */
+/**
+ * The home page (briefings by phase, what the last update changed), a briefing's page, and the
+ * "download briefings" and "dismiss changes" buttons.
+ */
 public final class BriefingController {
 
     private final BundleService bundles;
@@ -53,7 +56,26 @@ public final class BriefingController {
                 }
             }
         }
-        pages.render(ctx, "briefing/home.jte", new HomePage(pages.chrome(ctx), missionName, status, sections));
+        HomePage.Changes changes = library.isPresent()
+                ? bundles.changes().map(c -> changes(c, library.get(), language)).orElse(null) : null;
+        pages.render(ctx, "briefing/home.jte", new HomePage(pages.chrome(ctx), missionName, status, sections,
+                changes));
+    }
+
+    private static HomePage.Changes changes(BundleChanges changes, BriefingLibrary library, Language language) {
+        List<HomePage.ChangedBriefing> briefings = new ArrayList<>();
+        changes.briefings().forEach((id, change) -> {
+            Optional<BriefingLibrary.Shown> shown = change == BundleChanges.Change.REMOVED ? Optional.empty()
+                    : library.find(id, language);
+            briefings.add(new HomePage.ChangedBriefing(id, shown.map(s -> s.briefing().title()).orElse(null),
+                    shown.map(s -> s.briefing().lang()).orElse(null), change));
+        });
+        return new HomePage.Changes(changes.version(), briefings);
+    }
+
+    public void dismissChanges(Context ctx) {
+        bundles.dismissChanges();
+        pages.redirect(ctx, Paths.HOME, null);
     }
 
     public void show(Context ctx) {

@@ -13,6 +13,7 @@ import be.carnet.client.vault.Vault;
 import be.carnet.client.vault.VaultKey;
 import be.carnet.protocol.briefing.Briefing;
 import be.carnet.protocol.briefing.BriefingFormatException;
+import be.carnet.protocol.bundle.BundleManifest;
 import be.carnet.protocol.bundle.BundleRejectedException;
 import be.carnet.protocol.bundle.Bundles;
 import java.nio.ByteBuffer;
@@ -43,7 +44,8 @@ public final class BundleService {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleService.class);
     static final String NAME = "bundle";
-    private static final Pattern BRIEFING_FILE = Pattern.compile("briefings/([a-z0-9][a-z0-9-]{0,63})/([a-z]{2})\\.md");
+    static final String CHANGES = "bundle-changes";
+    static final Pattern BRIEFING_FILE = Pattern.compile("briefings/([a-z0-9][a-z0-9-]{0,63})/([a-z]{2})\\.md");
 
     private final Database database;
     private final Vault vault;
@@ -75,6 +77,23 @@ public final class BundleService {
         return opened().map(Opened::index);
     }
 
+    /**
+     * What changed in the briefings when the installed bundle replaced an older one, until the traveller
+     * dismisses it; empty after a first install or once dismissed.
+     */
+    public Optional<BundleChanges> changes() {
+        VaultKey key = vault.key();
+        return database.read(c -> Secrets.get(c, key, CHANGES)).map(BundleChanges::decode);
+    }
+
+    /** Forgets the summary of changes; idempotent. */
+    public void dismissChanges() {
+        database.write(c -> {
+            Secrets.delete(c, CHANGES);
+            return null;
+        });
+    }
+
     private Optional<Opened> opened() {
         Opened loaded = library.get();
         if (loaded != null) {
@@ -89,8 +108,9 @@ public final class BundleService {
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        Opened opened = Opened.of(parse(Bundles.open(stored.get(), enrolment.get().agencyKey(),
-                enrolment.get().missionId(), null, List.of(enrolment.get().missionKey()), clock.instant())));
+        Bundles.VerifiedBundle verified = Bundles.open(stored.get(), enrolment.get().agencyKey(),
+                enrolment.get().missionId(), null, List.of(enrolment.get().missionKey()), clock.instant());
+        Opened opened = Opened.of(parse(verified), verified.manifest());
         library.compareAndSet(null, opened);
         if (vault.state() != Vault.State.UNLOCKED) {
             library.set(null);
@@ -111,10 +131,15 @@ public final class BundleService {
         return install(untrustedBundle);
     }
 
-    /** Verifies {@code untrustedBundle} and installs it atomically; the installed bundle stays on any refusal. */
+    /**
+     * Verifies {@code untrustedBundle} and installs it atomically; the installed bundle stays on any refusal.
+     * When it replaces an older bundle, the summary of what changed is stored in the same transaction
+     * (merged with a summary not dismissed yet).
+     */
     public synchronized BundleUpdate install(byte[] untrustedBundle) {
         Enrolment enrolment = enrolments.current().orElseThrow(NotEnrolledException::new);
-        Optional<BriefingLibrary> current = library();
+        Optional<Opened> previous = opened();
+        Optional<BriefingLibrary> current = previous.map(Opened::library);
         Bundles.Installed installed = current.isEmpty() ? null
                 : new Bundles.Installed(current.get().version(), current.get().sha256());
         Bundles.VerifiedBundle verified;
@@ -130,21 +155,29 @@ public final class BundleService {
             LOG.warn("bundle refused: {}", e.getMessage());
             return new BundleUpdate(BundleUpdate.Outcome.REJECTED, installedVersion(), null, e.getMessage());
         }
+        Optional<BundleChanges> changes = previous.map(p -> BundleChanges.between(p.manifest(), verified.manifest()));
         VaultKey key = vault.key();
         database.write(c -> {
             Secrets.put(c, key, NAME, untrustedBundle);
+            if (changes.isPresent()) {
+                BundleChanges summary = Secrets.get(c, key, CHANGES).map(BundleChanges::decode)
+                        .map(undismissed -> undismissed.then(changes.get())).orElse(changes.get());
+                Secrets.put(c, key, CHANGES, summary.encode());
+            } else {
+                Secrets.delete(c, CHANGES);
+            }
             return null;
         });
-        library.set(Opened.of(parsed));
+        library.set(Opened.of(parsed, verified.manifest()));
         LOG.info("bundle version {} installed ({} briefings)", parsed.version(), parsed.briefings().size());
         return new BundleUpdate(BundleUpdate.Outcome.INSTALLED, parsed.version(), null, null);
     }
 
-    /** The briefings and their index, opened together and dropped together. */
-    private record Opened(BriefingLibrary library, BriefingIndex index) {
+    /** The briefings, their index and the manifest they came with, opened together and dropped together. */
+    private record Opened(BriefingLibrary library, BriefingIndex index, BundleManifest manifest) {
 
-        static Opened of(BriefingLibrary library) {
-            return new Opened(library, BriefingIndex.of(library));
+        static Opened of(BriefingLibrary library, BundleManifest manifest) {
+            return new Opened(library, BriefingIndex.of(library), manifest);
         }
     }
 

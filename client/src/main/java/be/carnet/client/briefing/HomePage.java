@@ -3,6 +3,7 @@ package be.carnet.client.briefing;
 import be.carnet.client.web.Chrome;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The home page: the mission, the state of its bundle, and the briefings grouped by phase.
@@ -11,11 +12,42 @@ import java.util.List;
  * @param missionName the mission, or null before enrolment
  * @param bundle the installed bundle, or null
  * @param sections the phases that hold briefings, in order
+ * @param changes what the last bundle update changed, until dismissed; or null
  */
-public record HomePage(Chrome chrome, String missionName, BundleStatus bundle, List<PhaseSection> sections) {
+public record HomePage(Chrome chrome, String missionName, BundleStatus bundle, List<PhaseSection> sections,
+                       Changes changes) {
 
     public HomePage {
         sections = List.copyOf(sections);
+    }
+
+    /**
+     * What changed when a newer bundle was installed.
+     *
+     * @param version the version now installed
+     * @param briefings the new and changed briefings, then the removed ones
+     */
+    public record Changes(long version, List<ChangedBriefing> briefings) {
+
+        public Changes {
+            briefings = List.copyOf(briefings);
+        }
+    }
+
+    /**
+     * One briefing in {@link Changes}.
+     *
+     * @param id its id
+     * @param title its title in the traveller's language (or fallback), or null when it is removed or unreadable
+     * @param lang the language of that title, or null
+     * @param change new, changed or removed
+     */
+    public record ChangedBriefing(String id, String title, String lang, BundleChanges.Change change) {
+
+        /** The catalogue key of the mark shown next to it. */
+        public String markKey() {
+            return "client.home.changes." + change.name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ public final class Paths {
     public static final String ENROL = "/enrol";
     public static final String BRIEFING = "/briefings/{id}";
     public static final String BRIEFINGS_UPDATE = "/briefings-update";
+    public static final String BRIEFINGS_CHANGES_DISMISS = "/briefings-changes/dismiss";
     public static final String CHECKLIST = "/checklist";
     public static final String SEARCH = "/search";
     public static final String INCIDENTS = "/incidents";

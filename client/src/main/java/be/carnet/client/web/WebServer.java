@@ -84,6 +84,7 @@ public final class WebServer {
             config.routes.get(Paths.HOME, states.whenUnlocked(briefings::home));
             config.routes.get(Paths.BRIEFING, states.whenUnlocked(briefings::show));
             config.routes.post(Paths.BRIEFINGS_UPDATE, states.whenUnlocked(briefings::update));
+            config.routes.post(Paths.BRIEFINGS_CHANGES_DISMISS, states.whenUnlocked(briefings::dismissChanges));
             config.routes.post(Paths.CHECKLIST, states.whenUnlocked(checklist::set));
             config.routes.get(Paths.SEARCH, states.whenUnlocked(search::search));
 

@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,5 +184,116 @@ class BundleServiceTest {
 
         assertEquals(List.of("backup", "updates"), briefing.checklist().stream().map(Briefing.ChecklistItem::id)
                 .toList());
+    }
+
+    @Test
+    void installingANewerBundleRecordsWhichBriefingsAreNewChangedOrRemoved() {
+        agency.publish(1, IN_90_DAYS, versionOne());
+        app.bundles.update();
+        agency.publish(2, IN_90_DAYS, versionTwo());
+
+        BundleUpdate update = app.bundles.update();
+
+        assertEquals(BundleUpdate.Outcome.INSTALLED, update.outcome());
+        assertEquals(new BundleChanges(2, Map.of("pre-departure", BundleChanges.Change.CHANGED,
+                "visa", BundleChanges.Change.NEW, "on-site", BundleChanges.Change.REMOVED)),
+                app.bundles.changes().orElseThrow());
+        assertEquals(List.of("visa", "pre-departure", "on-site"),
+                List.copyOf(app.bundles.changes().orElseThrow().briefings().keySet()));
+    }
+
+    @Test
+    void aFirstInstallRecordsNoChanges() {
+        agency.publish(1, IN_90_DAYS, versionOne());
+
+        app.bundles.update();
+
+        assertEquals(Optional.empty(), app.bundles.changes());
+    }
+
+    @Test
+    void dismissedChangesStayClearedAfterARestart() {
+        agency.publish(1, IN_90_DAYS, versionOne());
+        app.bundles.update();
+        agency.publish(2, IN_90_DAYS, versionTwo());
+        app.bundles.update();
+
+        app.bundles.dismissChanges();
+        app.close();
+        app = ServiceFixture.reopened(dir);
+        app.vault.unlock(ServiceFixture.PASSPHRASE);
+
+        assertEquals(Optional.empty(), app.bundles.changes());
+        assertEquals(2, app.bundles.library().orElseThrow().version());
+    }
+
+    @Test
+    void undismissedChangesSurviveLockAndUnlock() {
+        agency.publish(1, IN_90_DAYS, versionOne());
+        app.bundles.update();
+        agency.publish(2, IN_90_DAYS, versionTwo());
+        app.bundles.update();
+
+        app.vault.lock();
+        app.vault.unlock(ServiceFixture.PASSPHRASE);
+
+        assertEquals(List.of("visa", "pre-departure", "on-site"),
+                List.copyOf(app.bundles.changes().orElseThrow().briefings().keySet()));
+    }
+
+    @Test
+    void aRollbackAttemptLeavesTheChangesUntouched() {
+        byte[] older = agency.build(1, IN_90_DAYS, versionOne(), agency.signingKey);
+        agency.publishBytes(older);
+        app.bundles.update();
+        agency.publish(2, IN_90_DAYS, versionTwo());
+        app.bundles.update();
+        BundleChanges before = app.bundles.changes().orElseThrow();
+        agency.publishBytes(older);
+
+        BundleUpdate update = app.bundles.update();
+
+        assertEquals(BundleUpdate.Outcome.REJECTED, update.outcome());
+        assertEquals(before, app.bundles.changes().orElseThrow());
+        assertEquals(new BundleChanges(2, Map.of("pre-departure", BundleChanges.Change.CHANGED,
+                "visa", BundleChanges.Change.NEW, "on-site", BundleChanges.Change.REMOVED)), before);
+    }
+
+    @Test
+    void aRollbackAttemptAfterDismissingRecordsNothing() {
+        byte[] older = agency.build(1, IN_90_DAYS, versionOne(), agency.signingKey);
+        agency.publishBytes(older);
+        app.bundles.update();
+        agency.publish(2, IN_90_DAYS, versionTwo());
+        app.bundles.update();
+        app.bundles.dismissChanges();
+        agency.publishBytes(older);
+
+        app.bundles.update();
+
+        assertEquals(Optional.empty(), app.bundles.changes());
+    }
+
+    /** pre-departure (fr, nl), on-site (fr) and contacts (fr). */
+    private static Map<String, byte[]> versionOne() {
+        Map<String, byte[]> files = new LinkedHashMap<>(ServiceFixture.files("un"));
+        files.put("briefings/contacts/fr.md", contacts());
+        return files;
+    }
+
+    /** pre-departure changed in nl only, on-site removed, contacts the same, visa new. */
+    private static Map<String, byte[]> versionTwo() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, byte[]> one = ServiceFixture.files("un");
+        files.put("briefings/visa/fr.md",
+                ServiceFixture.briefing("visa", "fr", "before", "Visa", "deux").getBytes(StandardCharsets.UTF_8));
+        files.put("briefings/pre-departure/fr.md", one.get("briefings/pre-departure/fr.md"));
+        files.put("briefings/pre-departure/nl.md", ServiceFixture.files("deux").get("briefings/pre-departure/nl.md"));
+        files.put("briefings/contacts/fr.md", contacts());
+        return files;
+    }
+
+    private static byte[] contacts() {
+        return ServiceFixture.briefing("contacts", "fr", "during", "Contacts", "pareil").getBytes(StandardCharsets.UTF_8);
     }
 }

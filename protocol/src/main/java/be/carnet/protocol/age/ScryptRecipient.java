@@ -46,7 +46,7 @@ public final class ScryptRecipient implements Recipient {
 
     static byte[] deriveKey(char[] passphrase, byte[] salt, int logN) {
         byte[] label = SALT_LABEL.getBytes(UTF_8);
-        byte[] fullSalt = X25519Recipient.concat(label, salt);
+        byte[] fullSalt = org.bouncycastle.util.Arrays.concatenate(label, salt);
         byte[] password = new String(passphrase).getBytes(UTF_8);
         return SCrypt.generate(password, fullSalt, 1 << logN, 8, 1, 32);
     }

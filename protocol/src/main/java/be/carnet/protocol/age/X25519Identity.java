@@ -83,7 +83,7 @@ public final class X25519Identity implements Identity {
             if (!X25519.calculateAgreement(secret, 0, share, 0, shared, 0)) {
                 throw new AgeException("malformed X25519 stanza: low-order share");
             }
-            byte[] wrapKey = Primitives.hkdf(shared, X25519Recipient.concat(share, ourKey),
+            byte[] wrapKey = Primitives.hkdf(shared, org.bouncycastle.util.Arrays.concatenate(share, ourKey),
                     X25519Recipient.WRAP_INFO, 32);
             byte[] fileKey = Primitives.open(wrapKey, new byte[Primitives.NONCE_LENGTH], body, 0, body.length);
             if (fileKey != null) {

@@ -54,15 +54,10 @@ public final class X25519Recipient implements Recipient {
             throw new AgeException("the recipient is a low-order point");
         }
         Arrays.fill(ephemeral, (byte) 0);
-        byte[] wrapKey = Primitives.hkdf(shared, concat(share, publicKey), WRAP_INFO, 32);
+        byte[] salt = org.bouncycastle.util.Arrays.concatenate(share, publicKey);
+        byte[] wrapKey = Primitives.hkdf(shared, salt, WRAP_INFO, 32);
         byte[] body = Primitives.seal(wrapKey, new byte[Primitives.NONCE_LENGTH], fileKey, 0, fileKey.length);
         return new Stanza(TYPE, List.of(Base64.getEncoder().withoutPadding().encodeToString(share)), body);
-    }
-
-    static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     @Override

@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import be.carnet.protocol.sign.Ed25519KeyPair;
 import be.carnet.protocol.sign.Ed25519PublicKey;
 import be.carnet.protocol.sign.SignatureException;
-import java.util.Arrays;
+import org.bouncycastle.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -22,11 +22,11 @@ public final class PemKeys {
     }
 
     public static String privateKeyPem(Ed25519KeyPair key) {
-        return pem("PRIVATE KEY", concat(PKCS8_PREFIX, key.seed()));
+        return pem("PRIVATE KEY", Arrays.concatenate(PKCS8_PREFIX, key.seed()));
     }
 
     public static String publicKeyPem(Ed25519PublicKey key) {
-        return pem("PUBLIC KEY", concat(SPKI_PREFIX, key.bytes()));
+        return pem("PUBLIC KEY", Arrays.concatenate(SPKI_PREFIX, key.bytes()));
     }
 
     public static Ed25519KeyPair parsePrivateKey(String pem) {
@@ -58,15 +58,9 @@ public final class PemKeys {
     }
 
     private static byte[] strip(byte[] der, byte[] prefix, String what) {
-        if (der.length != prefix.length + 32 || !Arrays.equals(der, 0, prefix.length, prefix, 0, prefix.length)) {
+        if (der.length != prefix.length + 32 || !java.util.Arrays.equals(der, 0, prefix.length, prefix, 0, prefix.length)) {
             throw new SignatureException("not an " + what);
         }
-        return Arrays.copyOfRange(der, prefix.length, der.length);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+        return java.util.Arrays.copyOfRange(der, prefix.length, der.length);
     }
 }

@@ -58,7 +58,7 @@ public final class Ed25519PublicKey {
 
     /** The full SHA-256 fingerprint, lowercase hex without separators. */
     public String fingerprint() {
-        return HexFormat.of().formatHex(Hashes.sha256(bytes));
+        return Hashes.sha256Hex(bytes);
     }
 
     /** The fingerprint grouped for reading aloud: {@code 3f2a 91c0 …}. */

@@ -27,8 +27,9 @@ import java.util.Map;
  * age-encrypted payload (the files concatenated in manifest order) to end of file
  * </pre>
  * Opening checks, in this order and before decrypting anything: the size limits, the magic line, the
- * signature by the pinned agency key, the manifest, the mission, the version against the installed
- * one, and the payload hash; then it decrypts and checks every file's size and hash. Stateless.
+ * signature by the pinned agency key, the manifest, its agency key id, the mission, the payload size
+ * and hash, and the version against the installed one; then it decrypts and checks every file's size
+ * and hash. Stateless.
  */
 public final class Bundles {
 
@@ -141,8 +142,9 @@ public final class Bundles {
             }
         }
         if (end < 0) {
-            throw new BundleRejectedException(limit < untrustedBundle.length || untrustedBundle.length - magic.length
-                    > MAX_MANIFEST_BYTES ? "the bundle manifest is larger than " + MAX_MANIFEST_BYTES + " bytes"
+            boolean oversized = untrustedBundle.length - magic.length > MAX_MANIFEST_BYTES;
+            throw new BundleRejectedException(oversized
+                    ? "the bundle manifest is larger than " + MAX_MANIFEST_BYTES + " bytes"
                     : "the bundle is truncated in its manifest");
         }
         byte[] envelope = Arrays.copyOfRange(untrustedBundle, magic.length, end);

@@ -2,7 +2,6 @@ package be.carnet.packaging;
 
 import be.carnet.client.TravellerApp;
 import be.carnet.content.BundleBuilder;
-import be.carnet.protocol.Randomness;
 import be.carnet.server.AgencyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +27,6 @@ public final class Demo implements AutoCloseable {
     public static final String MISSION_NAME = "Mission économique Chine — démo";
     public static final String TRAVELLER_ALIAS = "Délégué 1 (démo)";
     private static final String MARKER = ".carnet-demo";
-    private static final String PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
     private final Path agencyDir;
     private final int agencyPort;
@@ -63,7 +61,7 @@ public final class Demo implements AutoCloseable {
     public static Demo start(Path contentDir, Path dataDir, int agencyPort, int travellerPort) throws IOException {
         prepare(dataDir);
         Path agencyDir = dataDir.resolve("agency");
-        String password = password();
+        String password = new String(be.carnet.server.Main.generatePassword());
         AgencyServer.init(agencyDir, ADMIN_USER, password.toCharArray());
         AgencyServer agency = AgencyServer.start(agencyDir, "127.0.0.1", freeOr(agencyPort));
         try {
@@ -219,13 +217,5 @@ public final class Demo implements AutoCloseable {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    private static String password() {
-        StringBuilder out = new StringBuilder();
-        for (byte b : Randomness.bytes(20)) {
-            out.append(PASSWORD_ALPHABET.charAt((b & 0xff) % PASSWORD_ALPHABET.length()));
-        }
-        return out.toString();
     }
 }

@@ -175,7 +175,8 @@ public final class Main {
         return text.strip().toCharArray();
     }
 
-    static char[] generatePassword() {
+    /** A strong random password for a new staff account (uniform over an unambiguous alphabet). */
+    public static char[] generatePassword() {
         char[] out = new char[GENERATED_PASSWORD_LENGTH];
         for (int i = 0; i < out.length; i++) {
             out[i] = PASSWORD_ALPHABET.charAt(Randomness.secureRandom().nextInt(PASSWORD_ALPHABET.length()));

@@ -3,14 +3,13 @@ package be.carnet.client.vault;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import be.carnet.protocol.Randomness;
+import be.carnet.protocol.kdf.Argon2id;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.util.Arrays;
 import java.util.Base64;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * The vault key wrapped by a key derived from the passphrase with Argon2id, as stored in
@@ -93,20 +92,13 @@ public record WrappedKey(KdfParameters kdf, byte[] salt, byte[] sealedKey) {
     }
 
     static byte[] derive(String passphrase, byte[] salt, KdfParameters kdf) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(kdf.memoryKiB())
-                .withIterations(kdf.iterations())
-                .withParallelism(kdf.parallelism())
-                .withSalt(salt)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
         byte[] password = Passphrases.encode(passphrase);
-        byte[] out = new byte[VaultKey.LENGTH];
-        generator.generateBytes(password, out);
-        Arrays.fill(password, (byte) 0);
-        return out;
+        try {
+            return new Argon2id(kdf.memoryKiB(), kdf.iterations(), kdf.parallelism())
+                    .derive(password, salt, VaultKey.LENGTH);
+        } finally {
+            Arrays.fill(password, (byte) 0);
+        }
     }
 
     private static byte[] associatedData(KdfParameters kdf, byte[] salt) {

@@ -3,6 +3,7 @@ package be.carnet.protocol.age;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import be.carnet.protocol.Randomness;
+import be.carnet.protocol.kdf.Argon2id;
 import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.crypto.generators.SCrypt;
@@ -47,7 +48,11 @@ public final class ScryptRecipient implements Recipient {
     static byte[] deriveKey(char[] passphrase, byte[] salt, int logN) {
         byte[] label = SALT_LABEL.getBytes(UTF_8);
         byte[] fullSalt = org.bouncycastle.util.Arrays.concatenate(label, salt);
-        byte[] password = new String(passphrase).getBytes(UTF_8);
-        return SCrypt.generate(password, fullSalt, 1 << logN, 8, 1, 32);
+        byte[] password = Argon2id.utf8(passphrase);
+        try {
+            return SCrypt.generate(password, fullSalt, 1 << logN, 8, 1, 32);
+        } finally {
+            java.util.Arrays.fill(password, (byte) 0);
+        }
     }
 }

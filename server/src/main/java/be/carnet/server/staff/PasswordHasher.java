@@ -1,18 +1,13 @@
 package be.carnet.server.staff;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import be.carnet.protocol.Randomness;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
+import be.carnet.protocol.kdf.Argon2id;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id password hashes in the PHC string format
@@ -86,34 +81,13 @@ public final class PasswordHasher {
     }
 
     private byte[] derive(char[] password, byte[] salt, int memory, int time, int lanes, int length) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memory)
-                .withIterations(time)
-                .withParallelism(lanes)
-                .withSalt(salt)
-                .build();
-        byte[] secret = utf8(password);
-        byte[] out = new byte[length];
+        byte[] secret = Argon2id.utf8(password);
         permits.acquireUninterruptibly();
         try {
-            Argon2BytesGenerator generator = new Argon2BytesGenerator();
-            generator.init(parameters);
-            generator.generateBytes(secret, out);
+            return new Argon2id(memory, time, lanes).derive(secret, salt, length);
         } finally {
             permits.release();
             Arrays.fill(secret, (byte) 0);
         }
-        return out;
-    }
-
-    private static byte[] utf8(char[] password) {
-        ByteBuffer encoded = UTF_8.encode(CharBuffer.wrap(password));
-        byte[] out = new byte[encoded.remaining()];
-        encoded.get(out);
-        if (encoded.hasArray()) {
-            Arrays.fill(encoded.array(), (byte) 0);
-        }
-        return out;
     }
 }

@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
-import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The signed content of one report ({@code "type":"carnet.report/1"}).
@@ -25,17 +25,26 @@ public record Report(String reportId, String missionId, String deviceKeyId, Stri
 
     public static final String TYPE = "carnet.report/1";
     public static final String FIRST_PREVIOUS_HASH = "0".repeat(64);
+    private static final Pattern ID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Set<String> KEYS = Set.of("type", "reportId", "missionId", "deviceKeyId", "agencyKeyId",
             "sequence", "previousHash", "createdAt", "incident");
 
     public Report {
-        UUID.fromString(reportId);
+        if (!isValidId(reportId)) {
+            throw new IllegalArgumentException("reportId must be a lowercase UUID");
+        }
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence must be at least 1");
         }
         if (!previousHash.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("previousHash must be 64 lowercase hex digits");
         }
+    }
+
+    /** The one rule for report ids, the idempotency key of sync: a UUID in lowercase canonical text. */
+    public static boolean isValidId(String reportId) {
+        return reportId != null && ID.matcher(reportId).matches();
     }
 
     public JsonObject toJson() {

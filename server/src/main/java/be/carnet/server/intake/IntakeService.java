@@ -7,7 +7,6 @@ import be.carnet.protocol.report.Receipt;
 import be.carnet.protocol.report.Report;
 import be.carnet.protocol.report.ReportRejectedException;
 import be.carnet.protocol.report.SealedReport;
-import be.carnet.protocol.sign.Ed25519PublicKey;
 import be.carnet.server.enrolment.Device;
 import be.carnet.server.enrolment.EnrolmentService;
 import be.carnet.server.storage.AuditLog;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.regex.Pattern;
 
 /**
  * Receives sealed reports exactly once. The report id is the idempotency key: the same id with the
@@ -35,14 +33,13 @@ import java.util.regex.Pattern;
 public final class IntakeService {
 
     public static final int MAX_SEALED_BYTES = SealedReport.MAX_SEALED_BYTES;
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Database database;
     private final EnrolmentService enrolments;
     private final AgencyKeys keys;
     private final Clock clock;
     private final Semaphore openers;
+    private final String agencyKeyId;
 
     public IntakeService(Database database, EnrolmentService enrolments, AgencyKeys keys, Clock clock,
                          int maxConcurrent) {
@@ -51,6 +48,7 @@ public final class IntakeService {
         this.keys = keys;
         this.clock = clock;
         this.openers = new Semaphore(maxConcurrent);
+        this.agencyKeyId = keys.signing().publicKey().keyId();
     }
 
     /**
@@ -64,7 +62,7 @@ public final class IntakeService {
      * @throws IntakeBusyException if too many reports are being opened
      */
     public byte[] receive(String reportId, byte[] untrustedSealed) {
-        if (reportId == null || !UUID_TEXT.matcher(reportId).matches()) {
+        if (!Report.isValidId(reportId)) {
             throw new InvalidReportException("the report id in the path must be a lowercase UUID");
         }
         if (untrustedSealed == null || untrustedSealed.length == 0) {
@@ -78,10 +76,9 @@ public final class IntakeService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        SealedReport.Opened opened = open(untrustedSealed);
-        Report verifiedReport = opened.report();
-        Device device = enrolments.device(verifiedReport.deviceKeyId())
-                .orElseThrow(() -> new InvalidReportException("the report is signed by a device that is not enrolled"));
+        OpenedReport opened = open(untrustedSealed);
+        Report verifiedReport = opened.sealed().report();
+        Device device = opened.device();
         if (!verifiedReport.reportId().equals(reportId)) {
             throw new InvalidReportException("the report names report id " + verifiedReport.reportId()
                     + ", not the id " + reportId + " it was sent to");
@@ -89,26 +86,35 @@ public final class IntakeService {
         if (!verifiedReport.missionId().equals(device.missionId())) {
             throw new InvalidReportException("the report names another mission than the one its device is enrolled in");
         }
-        String ourKeyId = keys.signing().publicKey().keyId();
-        if (!verifiedReport.agencyKeyId().equals(ourKeyId)) {
+        if (!verifiedReport.agencyKeyId().equals(agencyKeyId)) {
             throw new InvalidReportException("the report names agency key " + verifiedReport.agencyKeyId()
-                    + ", not this agency's key " + ourKeyId);
+                    + ", not this agency's key " + agencyKeyId);
         }
         return database.transaction(c -> {
             Optional<byte[]> raced = storedReceipt(c, reportId, sealedSha256);
             if (raced.isPresent()) {
                 return raced.get();
             }
-            return store(c, verifiedReport, untrustedSealed, sealedSha256, opened.signedEnvelope());
+            return store(c, verifiedReport, untrustedSealed, sealedSha256, opened.sealed().signedEnvelope());
         });
     }
 
-    private SealedReport.Opened open(byte[] untrustedSealed) {
+    /** A report that decrypted and verified, with the enrolled device whose key signed it. */
+    private record OpenedReport(SealedReport.Opened sealed, Device device) {
+    }
+
+    private OpenedReport open(byte[] untrustedSealed) {
         if (!openers.tryAcquire()) {
             throw new IntakeBusyException();
         }
         try {
-            return SealedReport.open(untrustedSealed, keys.report(), this::enrolledKey);
+            Device[] signer = new Device[1];
+            SealedReport.Opened opened = SealedReport.open(untrustedSealed, keys.report(), keyId -> {
+                Optional<Device> device = enrolments.device(keyId);
+                device.ifPresent(d -> signer[0] = d);
+                return device.map(Device::signingKey);
+            });
+            return new OpenedReport(opened, signer[0]);
         } catch (ReportRejectedException e) {
             throw new InvalidReportException(e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -117,10 +123,6 @@ public final class IntakeService {
         } finally {
             openers.release();
         }
-    }
-
-    private Optional<Ed25519PublicKey> enrolledKey(String keyId) {
-        return enrolments.device(keyId).map(Device::signingKey);
     }
 
     private Optional<byte[]> storedReceipt(Connection c, String reportId, String sealedSha256) throws SQLException {
@@ -149,7 +151,7 @@ public final class IntakeService {
         }
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         byte[] receipt = new Receipt(report.reportId(), report.missionId(), report.deviceKeyId(), sealedSha256,
-                receivedAt, position, keys.signing().publicKey().keyId()).sign(keys.signing());
+                receivedAt, position, agencyKeyId).sign(keys.signing());
         Incident incident = report.incident();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO reports (report_id, mission_id, "
                 + "device_key_id, sealed, sealed_sha256, received_at, log_position, signed_envelope, receipt, sequence, "

@@ -1,5 +1,6 @@
 package be.carnet.server.mission;
 
+import be.carnet.protocol.Randomness;
 import be.carnet.protocol.age.X25519Identity;
 import be.carnet.protocol.age.X25519Recipient;
 import be.carnet.server.InvalidInputException;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Missions and their keys. Each mission has its own age identity: briefing bundles are encrypted to
@@ -48,16 +48,18 @@ public final class MissionService {
         String cleanDestination = checkText("field.mission.destination", "destination",
                 destination == null ? "" : destination, 0, MAX_DESTINATION);
         X25519Identity identity = X25519Identity.generate();
-        String id = UUID.randomUUID().toString();
+        String id = Randomness.uuid();
         Instant now = clock.instant();
         database.transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO missions "
-                    + "(id, name, destination, mission_identity, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                    + "(id, name, destination, mission_identity, mission_recipient, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, id);
                 insert.setString(2, cleanName);
                 insert.setString(3, cleanDestination);
                 insert.setString(4, identity.encoded());
-                insert.setString(5, now.toString());
+                insert.setString(5, identity.recipient().encoded());
+                insert.setString(6, now.toString());
                 insert.executeUpdate();
             }
             AuditLog.record(c, now, actor, "mission.create", "mission " + id);
@@ -69,7 +71,7 @@ public final class MissionService {
     /** Every mission, newest first. */
     public List<Mission> list() {
         return database.read(c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT id, name, destination, mission_identity, "
+            try (PreparedStatement query = c.prepareStatement("SELECT id, name, destination, mission_recipient, "
                     + "created_at FROM missions ORDER BY created_at DESC, name");
                  ResultSet rows = query.executeQuery()) {
                 List<Mission> out = new ArrayList<>();
@@ -84,7 +86,7 @@ public final class MissionService {
     /** The mission {@code id}, if it exists. */
     public Optional<Mission> find(String id) {
         return database.read(c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT id, name, destination, mission_identity, "
+            try (PreparedStatement query = c.prepareStatement("SELECT id, name, destination, mission_recipient, "
                     + "created_at FROM missions WHERE id = ?")) {
                 query.setString(1, id);
                 try (ResultSet rows = query.executeQuery()) {
@@ -123,7 +125,8 @@ public final class MissionService {
     }
 
     private static Mission mission(ResultSet rows) throws SQLException {
-        X25519Recipient recipient = X25519Identity.parse(rows.getString(4)).recipient();
+        // Only the public recipient: list and show pages never load the mission's secret key.
+        X25519Recipient recipient = X25519Recipient.parse(rows.getString(4));
         return new Mission(rows.getString(1), rows.getString(2), rows.getString(3), recipient,
                 Instant.parse(rows.getString(5)));
     }

@@ -23,6 +23,7 @@ final class Schema {
                         name TEXT NOT NULL,
                         destination TEXT NOT NULL,
                         mission_identity TEXT NOT NULL,
+                        mission_recipient TEXT NOT NULL,
                         created_at TEXT NOT NULL
                     )""",
                     """

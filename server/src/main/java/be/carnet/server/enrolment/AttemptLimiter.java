@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Counts refused enrolment attempts per client and blocks a client that had {@code maxFailures} in the
- * last {@code window}. Codes carry 80 random bits, so this is defence in depth against noise, not the
- * protection itself. Remembers at most {@link #MAX_CLIENTS} clients. Thread-safe.
+ * Counts refused attempts per client and blocks a client that had {@code maxFailures} in the last
+ * {@code window}. Used for enrolment (codes carry 80 random bits, so there it is defence in depth against
+ * noise) and for staff login (where it keeps a flood of guesses from tying up the slow password check). Remembers at most {@link #MAX_CLIENTS} clients. Thread-safe.
  */
 public final class AttemptLimiter {
 

@@ -2,6 +2,7 @@ package be.carnet.server.enrolment;
 
 import be.carnet.protocol.enrol.EnrolmentRequest;
 import be.carnet.server.web.Bodies;
+import be.carnet.server.web.ClientAddress;
 import io.javalin.http.Context;
 
 /** {@code POST /api/v1/enrol}. I/O only; refused attempts count against the client's address. */
@@ -16,7 +17,7 @@ public final class EnrolmentController {
     }
 
     public void enrol(Context ctx) {
-        String client = client(ctx);
+        String client = ClientAddress.of(ctx);
         if (!limiter.allows(client)) {
             throw new TooManyAttemptsException();
         }
@@ -29,28 +30,5 @@ public final class EnrolmentController {
             throw e;
         }
         ctx.contentType("application/json").result(answer);
-    }
-
-    /**
-     * The client's address: the connection's peer, or, when the peer is this machine (a reverse proxy on
-     * loopback), the last address the proxy added to {@code X-Forwarded-For}. A remote client cannot
-     * choose its key by sending that header itself.
-     */
-    static String client(Context ctx) {
-        String peer = ctx.req().getRemoteAddr();
-        String forwarded = ctx.header("X-Forwarded-For");
-        if (forwarded != null && isLoopback(peer)) {
-            String[] hops = forwarded.split(",");
-            String last = hops[hops.length - 1].strip();
-            if (!last.isEmpty() && last.length() <= 64) {
-                return last;
-            }
-        }
-        return peer;
-    }
-
-    private static boolean isLoopback(String address) {
-        return address != null && (address.startsWith("127.") || address.equals("::1")
-                || address.equals("0:0:0:0:0:0:0:1") || address.equals("[::1]"));
     }
 }

@@ -1,6 +1,8 @@
 package be.carnet.server.staff;
 
 import be.carnet.i18n.Language;
+import be.carnet.server.enrolment.AttemptLimiter;
+import be.carnet.server.web.ClientAddress;
 import be.carnet.server.web.Layout;
 import be.carnet.server.web.Paths;
 import be.carnet.server.web.Views;
@@ -8,6 +10,7 @@ import be.carnet.server.web.WebSessions;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,12 +21,24 @@ public final class StaffController {
     private static final Pattern LOCAL_PATH = Pattern.compile("/[A-Za-z0-9/_-]{0,200}");
     private static final Pattern FORM_TARGET = Pattern.compile("(/missions/[A-Za-z0-9-]+)/(codes|bundles)");
 
+    /** How long a failed login counts against its client address. */
+    public static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
+    /** Failed logins one client address may have within {@link #LOGIN_WINDOW}. */
+    public static final int MAX_FAILED_LOGINS = 10;
+    private static final String RETRY_AFTER_SECONDS = Long.toString(LOGIN_WINDOW.toSeconds());
+
     private final StaffService staff;
     private final WebSessions sessions;
+    private final AttemptLimiter limiter;
 
-    public StaffController(StaffService staff, WebSessions sessions) {
+    /**
+     * @param limiter counts failed logins per client address; a client over its limit is refused before
+     *     its password is checked
+     */
+    public StaffController(StaffService staff, WebSessions sessions, AttemptLimiter limiter) {
         this.staff = staff;
         this.sessions = sessions;
+        this.limiter = limiter;
     }
 
     public void loginForm(Context ctx) {
@@ -37,6 +52,14 @@ public final class StaffController {
     public void login(Context ctx) {
         String username = ctx.formParam("username");
         String password = ctx.formParam("password");
+        String client = ClientAddress.of(ctx);
+        if (!limiter.allows(client)) {
+            Layout layout = sessions.layout(ctx);
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", RETRY_AFTER_SECONDS);
+            Views.render(ctx, "staff/login.jte", new LoginPage(layout, layout.t().t("login.tooMany"),
+                    username == null ? "" : username));
+            return;
+        }
         char[] secret = password == null ? new char[0] : password.toCharArray();
         try {
             var member = staff.authenticate(username == null ? "" : username.strip(), secret);
@@ -48,6 +71,7 @@ public final class StaffController {
         } finally {
             Arrays.fill(secret, '\0');
         }
+        limiter.failed(client);
         Layout layout = sessions.layout(ctx);
         ctx.status(HttpStatus.UNAUTHORIZED);
         Views.render(ctx, "staff/login.jte", new LoginPage(layout, layout.t().t("login.failed"),

@@ -84,7 +84,8 @@ public final class WebServer {
     public static Javalin create(Deps deps) {
         WebSessions sessions = new WebSessions(deps.sessions(), deps.messages(), deps.zone());
         Views views = new Views();
-        StaffController staff = new StaffController(deps.staff(), sessions);
+        StaffController staff = new StaffController(deps.staff(), sessions, new AttemptLimiter(
+                StaffController.MAX_FAILED_LOGINS, StaffController.LOGIN_WINDOW, deps.clock()));
         MissionController missions = new MissionController(deps.missions(), deps.enrolments(), deps.bundles(),
                 deps.reports(), deps.keys(), sessions, deps.clock());
         ReportController reports = new ReportController(deps.missions(), deps.reports(), sessions);

@@ -4,7 +4,7 @@ package be.carnet.client.vault;
 public class PassphraseRuleException extends RuntimeException {
 
     /** The rules a new passphrase must follow. */
-    public enum Rule { TOO_SHORT, MISMATCH }
+    public enum Rule { TOO_SHORT, TOO_LONG, MISMATCH }
 
     private final Rule rule;
 

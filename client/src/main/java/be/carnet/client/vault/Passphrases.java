@@ -21,19 +21,31 @@ public final class Passphrases {
      * @throws PassphraseRuleException naming the rule broken
      */
     public static void checkNew(String passphrase, String confirmation) {
-        int length = passphrase == null ? 0 : passphrase.codePointCount(0, passphrase.length());
+        int length = length(passphrase);
         if (length < MIN_LENGTH) {
             throw new PassphraseRuleException(PassphraseRuleException.Rule.TOO_SHORT,
                     "the passphrase must have at least " + MIN_LENGTH + " characters");
         }
         if (length > MAX_LENGTH) {
-            throw new PassphraseRuleException(PassphraseRuleException.Rule.TOO_SHORT,
+            throw new PassphraseRuleException(PassphraseRuleException.Rule.TOO_LONG,
                     "the passphrase must have at most " + MAX_LENGTH + " characters");
         }
         if (!passphrase.equals(confirmation)) {
             throw new PassphraseRuleException(PassphraseRuleException.Rule.MISMATCH,
                     "the passphrase and its confirmation differ");
         }
+    }
+
+    /**
+     * Whether {@code passphrase} is within {@link #MAX_LENGTH}, counted in code points as {@link #checkNew} counts,
+     * so that every passphrase accepted at setup can be tried at unlock.
+     */
+    static boolean withinMaxLength(String passphrase) {
+        return passphrase != null && length(passphrase) <= MAX_LENGTH;
+    }
+
+    private static int length(String passphrase) {
+        return passphrase == null ? 0 : passphrase.codePointCount(0, passphrase.length());
     }
 
     /** UTF-8 of the NFC form, so the same passphrase typed on another keyboard gives the same bytes. */

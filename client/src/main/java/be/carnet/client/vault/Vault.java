@@ -92,7 +92,7 @@ public final class Vault {
      */
     public void unlock(String passphrase) {
         WrappedKey wrapped = readKeyFile();
-        VaultKey opened = passphrase == null || passphrase.length() > Passphrases.MAX_LENGTH
+        VaultKey opened = !Passphrases.withinMaxLength(passphrase)
                 ? null : wrapped.unwrap(passphrase);
         if (opened == null) {
             int count = failures.incrementAndGet();

@@ -23,17 +23,23 @@ public final class VaultController {
     }
 
     public void setupForm(Context ctx) {
-        pages.render(ctx, "vault/setup.jte", new SetupPage(pages.chrome(ctx), Passphrases.MIN_LENGTH, null));
+        pages.render(ctx, "vault/setup.jte", new SetupPage(pages.chrome(ctx), Passphrases.MIN_LENGTH, null, 0));
     }
 
     public void setup(Context ctx) {
         try {
             vault.create(ctx.formParam("passphrase"), ctx.formParam("confirm"));
         } catch (PassphraseRuleException e) {
-            String key = e.rule() == PassphraseRuleException.Rule.MISMATCH ? "client.setup.error.mismatch"
-                    : "client.setup.error.tooShort";
+            String key = switch (e.rule()) {
+                case TOO_SHORT -> "client.setup.error.tooShort";
+                case TOO_LONG -> "client.setup.error.tooLong";
+                case MISMATCH -> "client.setup.error.mismatch";
+            };
+            int argument = e.rule() == PassphraseRuleException.Rule.TOO_LONG ? Passphrases.MAX_LENGTH
+                    : Passphrases.MIN_LENGTH;
             ctx.status(400);
-            pages.render(ctx, "vault/setup.jte", new SetupPage(pages.chrome(ctx), Passphrases.MIN_LENGTH, key));
+            pages.render(ctx, "vault/setup.jte",
+                    new SetupPage(pages.chrome(ctx), Passphrases.MIN_LENGTH, key, argument));
             return;
         }
         pages.redirect(ctx, Paths.HOME, Notice.info("client.setup.done"));

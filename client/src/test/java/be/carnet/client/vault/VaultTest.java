@@ -70,6 +70,27 @@ class VaultTest {
     }
 
     @Test
+    void aPassphraseOfManyNonBmpCharactersSetUpCanUnlock() {
+        String emoji = "\uD83C\uDF0D".repeat(600);
+        assertEquals(1200, emoji.length());
+        vault().create(emoji, emoji);
+
+        Vault vault = vault();
+        vault.unlock(emoji);
+
+        assertEquals(Vault.State.UNLOCKED, vault.state());
+    }
+
+    @Test
+    void aTooLongPassphraseBreaksTheTooLongRule() {
+        String tooLong = "a".repeat(Passphrases.MAX_LENGTH + 1);
+
+        PassphraseRuleException e = assertThrows(PassphraseRuleException.class, () -> vault().create(tooLong, tooLong));
+
+        assertEquals(PassphraseRuleException.Rule.TOO_LONG, e.rule());
+    }
+
+    @Test
     void refusesAWrongPassphraseWithAGrowingDelay() {
         vault().create(PASSPHRASE, PASSPHRASE);
         Vault vault = vault();
@@ -149,7 +170,7 @@ class VaultTest {
                 Arguments.of("", "", PassphraseRuleException.Rule.TOO_SHORT),
                 Arguments.of("elevenchars", "elevenchars", PassphraseRuleException.Rule.TOO_SHORT),
                 Arguments.of("🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑", "🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑", PassphraseRuleException.Rule.TOO_SHORT),
-                Arguments.of("x".repeat(1025), "x".repeat(1025), PassphraseRuleException.Rule.TOO_SHORT),
+                Arguments.of("x".repeat(1025), "x".repeat(1025), PassphraseRuleException.Rule.TOO_LONG),
                 Arguments.of("twelve chars", "twelve charz", PassphraseRuleException.Rule.MISMATCH),
                 Arguments.of("twelve chars", null, PassphraseRuleException.Rule.MISMATCH));
     }

@@ -65,6 +65,19 @@ class JourneyTest {
     }
 
     @Test
+    void aTooLongPassphraseIsRefusedWithItsOwnMessage() {
+        String tooLong = "a".repeat(1025);
+        Browser.Response response = web.browser.post("/setup", Map.of("passphrase", tooLong, "confirm", tooLong));
+
+        assertEquals(400, response.status());
+        assertTrue(response.body().contains(
+                "<p class=\"error\" role=\"alert\" id=\"setup-error\">La phrase de passe peut compter au plus 1\u202F024 caractères.</p>"),
+                response.body());
+        assertFalse(response.body().contains("au moins 12 caractères."), response.body());
+        assertEquals("/setup", web.browser.get("/").location());
+    }
+
+    @Test
     void setupUnlockAndLock() {
         Browser.Response created = web.browser.post("/setup", Map.of("passphrase", WebFixture.PASSPHRASE,
                 "confirm", WebFixture.PASSPHRASE));

@@ -1,5 +1,6 @@
 package be.carnet.protocol.bundle;
 
+import be.carnet.protocol.bundle.BundleRejectedException.Reason;
 import java.util.regex.Pattern;
 
 /**
@@ -18,21 +19,21 @@ public record BundleFile(String path, long size, String sha256) {
     public BundleFile {
         checkPath(path);
         if (size < 0) {
-            throw new BundleRejectedException("file size must not be negative");
+            throw new BundleRejectedException(Reason.MALFORMED, "file size must not be negative");
         }
         if (!sha256.matches("[0-9a-f]{64}")) {
-            throw new BundleRejectedException("file sha256 must be 64 lowercase hex digits");
+            throw new BundleRejectedException(Reason.MALFORMED, "file sha256 must be 64 lowercase hex digits");
         }
     }
 
     /** Refuses traversal, absolute paths and odd characters. */
     public static void checkPath(String path) {
         if (path == null || path.isEmpty() || path.length() > MAX_PATH) {
-            throw new BundleRejectedException("a file path must have 1 to " + MAX_PATH + " characters");
+            throw new BundleRejectedException(Reason.PATH, "a file path must have 1 to " + MAX_PATH + " characters");
         }
         for (String segment : path.split("/", -1)) {
             if (!SEGMENT.matcher(segment).matches() || segment.equals("..") || segment.contains("..")) {
-                throw new BundleRejectedException("file path \"" + sanitize(path) + "\" is not allowed");
+                throw new BundleRejectedException(Reason.PATH, "file path \"" + sanitize(path) + "\" is not allowed");
             }
         }
     }

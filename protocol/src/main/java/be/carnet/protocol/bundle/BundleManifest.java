@@ -1,5 +1,6 @@
 package be.carnet.protocol.bundle;
 
+import be.carnet.protocol.bundle.BundleRejectedException.Reason;
 import be.carnet.protocol.json.JsonFields;
 import be.carnet.protocol.json.JsonFormatException;
 import com.google.gson.JsonArray;
@@ -40,7 +41,7 @@ public record BundleManifest(String missionId, long version, Instant created, In
         Set<String> seen = new HashSet<>();
         for (BundleFile file : files) {
             if (!seen.add(file.path())) {
-                throw new BundleRejectedException("file " + file.path() + " is listed twice");
+                throw new BundleRejectedException(Reason.MALFORMED, "file " + file.path() + " is listed twice");
             }
         }
     }
@@ -99,7 +100,7 @@ public record BundleManifest(String missionId, long version, Instant created, In
                     Instant.parse(f.string("created", 40)), Instant.parse(f.string("expires", 40)), languages,
                     f.string("agencyKeyId", 16), f.integer("payloadSize", 0, Long.MAX_VALUE), payloadSha256, files);
         } catch (JsonFormatException | DateTimeParseException e) {
-            throw new BundleRejectedException("the bundle manifest is not valid: " + e.getMessage(), e);
+            throw new BundleRejectedException(Reason.MALFORMED, "the bundle manifest is not valid: " + e.getMessage(), e);
         }
     }
 }

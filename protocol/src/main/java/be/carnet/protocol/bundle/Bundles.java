@@ -7,6 +7,7 @@ import be.carnet.protocol.age.Age;
 import be.carnet.protocol.age.AgeException;
 import be.carnet.protocol.age.Identity;
 import be.carnet.protocol.age.Recipient;
+import be.carnet.protocol.bundle.BundleRejectedException.Reason;
 import be.carnet.protocol.sign.Ed25519KeyPair;
 import be.carnet.protocol.sign.Ed25519PublicKey;
 import be.carnet.protocol.sign.SignatureException;
@@ -87,11 +88,11 @@ public final class Bundles {
         String bundleSha256 = Hashes.sha256Hex(untrustedBundle);
         if (installed != null) {
             if (manifest.version() < installed.version()) {
-                throw new BundleRejectedException("bundle version " + manifest.version()
+                throw new BundleRejectedException(Reason.ROLLBACK, "bundle version " + manifest.version()
                         + " is older than the installed version " + installed.version());
             }
             if (manifest.version() == installed.version() && !installed.sha256().equals(bundleSha256)) {
-                throw new BundleRejectedException("bundle version " + manifest.version()
+                throw new BundleRejectedException(Reason.SAME_VERSION_OTHER_BYTES, "bundle version " + manifest.version()
                         + " has other content than the installed bundle of the same version");
             }
         }
@@ -99,14 +100,14 @@ public final class Bundles {
         try {
             plain = Age.decrypt(parts.payload, identities);
         } catch (AgeException e) {
-            throw new BundleRejectedException("the bundle content cannot be decrypted: " + e.getMessage(), e);
+            throw new BundleRejectedException(Reason.DECRYPTION, "the bundle content cannot be decrypted: " + e.getMessage(), e);
         }
         long total = 0;
         for (BundleFile file : manifest.files()) {
             total += file.size();
         }
         if (total != plain.length) {
-            throw new BundleRejectedException("the bundle content does not match the sizes in its manifest");
+            throw new BundleRejectedException(Reason.PAYLOAD, "the bundle content does not match the sizes in its manifest");
         }
         Map<String, byte[]> files = new LinkedHashMap<>();
         int offset = 0;
@@ -114,7 +115,7 @@ public final class Bundles {
             byte[] content = Arrays.copyOfRange(plain, offset, offset + (int) file.size());
             offset += (int) file.size();
             if (!Hashes.sha256Hex(content).equals(file.sha256())) {
-                throw new BundleRejectedException("file " + file.path() + " does not match its hash in the manifest");
+                throw new BundleRejectedException(Reason.FILE_HASH, "file " + file.path() + " does not match its hash in the manifest");
             }
             files.put(file.path(), content);
         }
@@ -123,15 +124,15 @@ public final class Bundles {
 
     private static Parts split(byte[] untrustedBundle, Ed25519PublicKey agencyKey, String missionId) {
         if (untrustedBundle == null || untrustedBundle.length == 0) {
-            throw new BundleRejectedException("the bundle is empty");
+            throw new BundleRejectedException(Reason.MALFORMED, "the bundle is empty");
         }
         if (untrustedBundle.length > MAX_BUNDLE_BYTES) {
-            throw new BundleRejectedException("the bundle is larger than " + MAX_BUNDLE_BYTES + " bytes");
+            throw new BundleRejectedException(Reason.TOO_LARGE, "the bundle is larger than " + MAX_BUNDLE_BYTES + " bytes");
         }
         byte[] magic = (MAGIC + "\n").getBytes(US_ASCII);
         if (untrustedBundle.length < magic.length
                 || !Arrays.equals(untrustedBundle, 0, magic.length, magic, 0, magic.length)) {
-            throw new BundleRejectedException("not a Carnet bundle (it must start with " + MAGIC + ")");
+            throw new BundleRejectedException(Reason.MALFORMED, "not a Carnet bundle (it must start with " + MAGIC + ")");
         }
         int end = -1;
         int limit = Math.min(untrustedBundle.length, magic.length + MAX_MANIFEST_BYTES + 1);
@@ -143,7 +144,7 @@ public final class Bundles {
         }
         if (end < 0) {
             boolean oversized = untrustedBundle.length - magic.length > MAX_MANIFEST_BYTES;
-            throw new BundleRejectedException(oversized
+            throw new BundleRejectedException(oversized ? Reason.TOO_LARGE : Reason.MALFORMED, oversized
                     ? "the bundle manifest is larger than " + MAX_MANIFEST_BYTES + " bytes"
                     : "the bundle is truncated in its manifest");
         }
@@ -153,21 +154,21 @@ public final class Bundles {
             manifest = BundleManifest.fromJson(
                     SignedEnvelope.open(envelope, agencyKey, BundleManifest.TYPE, MAX_MANIFEST_BYTES).payload());
         } catch (SignatureException e) {
-            throw new BundleRejectedException("the bundle signature is not valid: " + e.getMessage(), e);
+            throw new BundleRejectedException(Reason.SIGNATURE, "the bundle signature is not valid: " + e.getMessage(), e);
         }
         if (!manifest.agencyKeyId().equals(agencyKey.keyId())) {
-            throw new BundleRejectedException("the bundle names another agency key");
+            throw new BundleRejectedException(Reason.SIGNATURE, "the bundle names another agency key");
         }
         if (!manifest.missionId().equals(missionId)) {
-            throw new BundleRejectedException("the bundle is for another mission");
+            throw new BundleRejectedException(Reason.WRONG_MISSION, "the bundle is for another mission");
         }
         byte[] payload = Arrays.copyOfRange(untrustedBundle, end + 1, untrustedBundle.length);
         if (payload.length != manifest.payloadSize()) {
-            throw new BundleRejectedException("the bundle payload is " + payload.length + " bytes, the manifest says "
+            throw new BundleRejectedException(Reason.PAYLOAD, "the bundle payload is " + payload.length + " bytes, the manifest says "
                     + manifest.payloadSize() + " (truncated or padded)");
         }
         if (!Hashes.sha256Hex(payload).equals(manifest.payloadSha256())) {
-            throw new BundleRejectedException("the bundle payload does not match its signed hash");
+            throw new BundleRejectedException(Reason.PAYLOAD, "the bundle payload does not match its signed hash");
         }
         return new Parts(manifest, payload);
     }

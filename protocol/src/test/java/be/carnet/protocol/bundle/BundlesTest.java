@@ -136,6 +136,37 @@ class BundlesTest {
         }
     }
 
+    /** The rule each row of {@link #hostileBundles()} breaks, as code sees it. */
+    private static final Map<String, BundleRejectedException.Reason> REASONS = Map.ofEntries(
+            Map.entry("empty", BundleRejectedException.Reason.MALFORMED),
+            Map.entry("truncated in the magic line", BundleRejectedException.Reason.MALFORMED),
+            Map.entry("truncated in the manifest", BundleRejectedException.Reason.MALFORMED),
+            Map.entry("truncated in the payload", BundleRejectedException.Reason.PAYLOAD),
+            Map.entry("bit flipped in the magic line", BundleRejectedException.Reason.MALFORMED),
+            Map.entry("bit flipped in the signature", BundleRejectedException.Reason.SIGNATURE),
+            Map.entry("bit flipped in the payload", BundleRejectedException.Reason.PAYLOAD),
+            Map.entry("signed by another key", BundleRejectedException.Reason.SIGNATURE),
+            Map.entry("older than installed", BundleRejectedException.Reason.ROLLBACK),
+            Map.entry("same version, other bytes", BundleRejectedException.Reason.SAME_VERSION_OTHER_BYTES),
+            Map.entry("file-name path traversal", BundleRejectedException.Reason.PATH),
+            Map.entry("absolute path", BundleRejectedException.Reason.PATH),
+            Map.entry("unknown manifest field", BundleRejectedException.Reason.MALFORMED),
+            Map.entry("file hash does not match", BundleRejectedException.Reason.FILE_HASH),
+            Map.entry("oversized manifest", BundleRejectedException.Reason.TOO_LARGE),
+            Map.entry("for another mission", BundleRejectedException.Reason.WRONG_MISSION),
+            Map.entry("encrypted to another key", BundleRejectedException.Reason.DECRYPTION));
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileBundles")
+    void namesTheRuleEachHostileBundleBreaks(String name, Supplier<byte[]> hostile, Bundles.Installed installed,
+                                             String message) {
+        byte[] bytes = hostile.get();
+
+        BundleRejectedException e = assertThrows(BundleRejectedException.class, () -> open(bytes, installed));
+
+        assertEquals(REASONS.get(name), e.reason(), name);
+    }
+
     /** A bundle whose manifest the agency really signed, but with contents no honest writer produces. */
     private static byte[] forged(List<String> paths, String extraField) {
         byte[] content = "x".getBytes(UTF_8);

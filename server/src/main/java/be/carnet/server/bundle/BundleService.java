@@ -84,16 +84,20 @@ public final class BundleService {
             return Bundles.verifyManifest(untrustedBundle, keys.signing().publicKey(), missionId);
         } catch (BundleRejectedException e) {
             String reason = e.getMessage();
-            if (reason.startsWith("the bundle signature is not valid") || reason.equals("the bundle names another agency key")) {
-                throw new InvalidInputException("field.bundle", "rule.bundle.signature",
+            switch (e.reason()) {
+                case SIGNATURE -> throw new InvalidInputException("field.bundle", "rule.bundle.signature",
                         "bundle must be signed by this agency's key (" + reason + ")");
-            }
-            if (reason.equals("the bundle is for another mission")) {
-                throw new InvalidInputException("field.bundle", "rule.bundle.mission",
+                case WRONG_MISSION -> throw new InvalidInputException("field.bundle", "rule.bundle.mission",
                         "bundle must be built for this mission");
+                case TOO_LARGE -> throw new InvalidInputException("field.bundle", "rule.bundle.tooLarge",
+                        "bundle must be a valid Carnet bundle (" + reason + ")");
+                case PATH -> throw new InvalidInputException("field.bundle", "rule.bundle.path",
+                        "bundle must be a valid Carnet bundle (" + reason + ")");
+                case MALFORMED, PAYLOAD, ROLLBACK, SAME_VERSION_OTHER_BYTES, DECRYPTION, FILE_HASH ->
+                        throw new InvalidInputException("field.bundle", "rule.bundle.invalid",
+                                "bundle must be a valid Carnet bundle (" + reason + ")");
+                default -> throw new IllegalStateException("unknown bundle rule " + e.reason(), e);
             }
-            throw new InvalidInputException("field.bundle", "rule.bundle.invalid",
-                    "bundle must be a valid Carnet bundle (" + reason + ")", reason);
         }
     }
 

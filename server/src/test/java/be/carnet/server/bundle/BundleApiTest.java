@@ -3,8 +3,10 @@ package be.carnet.server.bundle;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.carnet.protocol.sign.Ed25519KeyPair;
 import be.carnet.server.AgencyServer;
 import be.carnet.server.TestBundles;
 import be.carnet.server.TestHttp;
@@ -98,6 +100,46 @@ class BundleApiTest {
         assertTrue(response.body().contains("<p class=\"error\" role=\"alert\">The field “Bundle file”: version 1 must "
                 + "be greater than the published version 2</p>"), response.body());
         assertEquals(2, server.bundles().latest(mission.id()).orElseThrow().version());
+    }
+
+    @Test
+    void aBundleSignedByAnotherKeyIsRefusedWithTheRuleInDutchAndNoEnglish() {
+        Mission mission = server.missions().create("Foreign signer", "");
+        TestHttp http = inLanguage(mission, "nl");
+
+        HttpResponse<String> response = http.postFile("/missions/" + mission.id() + "/bundles", "bundle",
+                "briefing.carnet", TestBundles.bundle(mission, 1, Ed25519KeyPair.generate()));
+
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("<p class=\"error\" role=\"alert\">Het veld ‘Pakketbestand’: moet "
+                + "ondertekend zijn met de sleutel van dit agentschap</p>"), response.body());
+        assertFalse(response.body().contains("signature"), response.body());
+        assertFalse(response.body().contains("the bundle"), response.body());
+        assertEquals(java.util.Optional.empty(), server.bundles().latest(mission.id()));
+    }
+
+    @Test
+    void aTruncatedBundleIsRefusedWithTheRuleInFrenchAndNoEnglish() {
+        Mission mission = server.missions().create("Truncated upload", "");
+        TestHttp http = inLanguage(mission, "fr");
+        byte[] bundle = TestBundles.bundle(mission, 1, server.keys().signing());
+
+        HttpResponse<String> response = http.postFile("/missions/" + mission.id() + "/bundles", "bundle",
+                "briefing.carnet", java.util.Arrays.copyOf(bundle, bundle.length - 1));
+
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("n’est pas un paquet Carnet valable</p>"), response.body());
+        assertFalse(response.body().contains("payload"), response.body());
+        assertFalse(response.body().contains("truncated"), response.body());
+    }
+
+    private static TestHttp inLanguage(Mission mission, String language) {
+        TestHttp http = new TestHttp(server.baseUrl());
+        http.login("admin", PASSWORD);
+        http.get("/missions/" + mission.id());
+        http.postForm("/language", "lang", language, "back", "/missions/" + mission.id());
+        http.get("/missions/" + mission.id());
+        return http;
     }
 
     @Test

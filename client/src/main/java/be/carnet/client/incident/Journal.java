@@ -8,6 +8,7 @@ import be.carnet.client.enrolment.Enrolments;
 import be.carnet.client.storage.Database;
 import be.carnet.client.storage.StorageException;
 import be.carnet.client.vault.CellAddress;
+import be.carnet.client.vault.CellTamperedException;
 import be.carnet.client.vault.Vault;
 import be.carnet.client.vault.VaultKey;
 import be.carnet.protocol.Hashes;
@@ -167,23 +168,38 @@ public final class Journal implements EnrolmentListener {
         });
     }
 
+    /** How many sealed reports have no receipt yet: a count of clear states, nothing decrypted. */
+    public int unacknowledgedCount() {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT count(*) FROM incidents WHERE state IN ('ready', 'sent')");
+                 ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+    }
+
     /**
-     * The kept receipts with the sealed bytes they acknowledge, in journal order.
-     *
-     * @return report id, sealed report, receipt bytes (verified when stored)
+     * The kept receipts, in journal order. A receipt that no longer decrypts is left out and its report id
+     * logged at WARN, so that one damaged row does not hide the others.
      */
-    public List<Acknowledged> acknowledged() {
+    public List<StoredReceipt> receipts() {
         VaultKey key = vault.key();
         return database.read(c -> {
-            List<Acknowledged> out = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT id, report_id, sequence, report_sealed,"
-                    + " receipt_sealed FROM incidents WHERE state = 'acknowledged' ORDER BY sequence");
+            List<StoredReceipt> out = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT id, report_id, sequence, receipt_sealed"
+                    + " FROM incidents WHERE state = 'acknowledged' ORDER BY sequence");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     long id = rows.getLong(1);
-                    out.add(new Acknowledged(rows.getString(2), rows.getLong(3),
-                            key.open(rows.getBytes(4), cell(id, "report_sealed")),
-                            key.open(rows.getBytes(5), cell(id, "receipt_sealed"))));
+                    String reportId = rows.getString(2);
+                    try {
+                        out.add(new StoredReceipt(reportId, rows.getLong(3),
+                                key.open(rows.getBytes(4), cell(id, "receipt_sealed"))));
+                    } catch (CellTamperedException e) {
+                        LOG.warn("report {}: stored receipt unreadable, not shown: {}", reportId, e.getMessage());
+                    }
                 }
             }
             return out;
@@ -191,14 +207,13 @@ public final class Journal implements EnrolmentListener {
     }
 
     /**
-     * A report and its kept receipt.
+     * A kept receipt.
      *
      * @param reportId the report id
      * @param sequence its journal position
-     * @param sealed the sealed report as sent
      * @param receipt the receipt envelope, verified when it was stored
      */
-    public record Acknowledged(String reportId, long sequence, byte[] sealed, byte[] receipt) {
+    public record StoredReceipt(String reportId, long sequence, byte[] receipt) {
     }
 
     private void chain(Connection c, VaultKey key, Enrolment enrolment, long id, String reportId, Incident incident)

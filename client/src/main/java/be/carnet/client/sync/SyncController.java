@@ -38,7 +38,7 @@ public final class SyncController {
     private void render(Context ctx, SyncOutcome outcome) {
         Optional<Enrolment> enrolment = enrolments.current();
         pages.render(ctx, "sync/sync.jte", new SyncPage(pages.chrome(ctx), enrolment.isPresent(),
-                enrolment.map(e -> e.server().toString()).orElse(null), journal.unacknowledged().size(), outcome,
+                enrolment.map(e -> e.server().toString()).orElse(null), journal.unacknowledgedCount(), outcome,
                 sync.receipts()));
     }
 }

@@ -5,8 +5,14 @@ import be.carnet.client.enrolment.EnrolmentService;
 import be.carnet.client.incident.Journal;
 import be.carnet.client.incident.Outgoing;
 import be.carnet.protocol.Hashes;
+import be.carnet.protocol.json.JsonFields;
+import be.carnet.protocol.json.JsonFormatException;
 import be.carnet.protocol.report.Receipt;
 import be.carnet.protocol.report.ReportRejectedException;
+import be.carnet.protocol.sign.SignatureException;
+import be.carnet.protocol.sign.SignedEnvelope;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -90,17 +96,25 @@ public final class SyncService {
                 receipt.logPosition(), receipt.receivedAt());
     }
 
-    /** The receipts kept so far, checked again against the pinned key, in journal order. */
+    /**
+     * The receipts kept so far, in journal order. They were verified against the pinned key before being
+     * stored, and the vault seal keeps them intact since, so they are read, not verified again. A stored
+     * receipt that cannot be read is left out and its report id logged at WARN.
+     */
     public List<KeptReceipt> receipts() {
-        Enrolment enrolment = enrolments.current().orElse(null);
-        if (enrolment == null) {
+        if (enrolments.current().isEmpty()) {
             return List.of();
         }
         List<KeptReceipt> kept = new ArrayList<>();
-        for (Journal.Acknowledged entry : journal.acknowledged()) {
-            Receipt receipt = Receipt.verify(entry.receipt(), enrolment.agencyKey(), entry.reportId(),
-                    Hashes.sha256Hex(entry.sealed()));
-            kept.add(new KeptReceipt(entry.reportId(), entry.sequence(), receipt.logPosition(), receipt.receivedAt()));
+        for (Journal.StoredReceipt entry : journal.receipts()) {
+            try {
+                JsonFields f = JsonFields.of(SignedEnvelope.parse(entry.receipt(), Receipt.MAX_BYTES).untrustedPayload(),
+                        "receipt");
+                kept.add(new KeptReceipt(entry.reportId(), entry.sequence(), f.integer("logPosition", 1, Long.MAX_VALUE),
+                        Instant.parse(f.string("receivedAt", 40))));
+            } catch (SignatureException | JsonFormatException | DateTimeParseException e) {
+                LOG.warn("report {}: stored receipt unreadable, not shown: {}", entry.reportId(), e.getMessage());
+            }
         }
         return kept;
     }

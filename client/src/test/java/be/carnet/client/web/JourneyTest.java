@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.carnet.client.ServiceFixture;
+import be.carnet.client.TravellerApp;
+import be.carnet.client.storage.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -292,6 +294,35 @@ class JourneyTest {
         assertTrue(result.contains("Signalement n° 2 : reçu par l’agence en position 2 de son registre, le "), result);
         assertEquals(0, count(result, "class=\"error\""));
         assertEquals(2, count(list, "<td class=\"state state-acknowledged\" data-label=\"État\">Reçu par l’agence</td>"));
+    }
+
+    @Test
+    void aDamagedStoredReceiptDoesNotBreakTheSyncPage() {
+        web.setUp().enrol();
+        web.browser.post("/incidents", WebFixture.incident("premier"));
+        web.browser.post("/incidents", WebFixture.incident("second"));
+        web.browser.post("/incidents", WebFixture.incident("troisième"));
+        web.browser.post("/sync", Map.of());
+        web.app.stop();
+        try (Database database = Database.open(dir.resolve(TravellerApp.DATABASE_FILE))) {
+            database.write(c -> {
+                try (var update = c.prepareStatement("UPDATE incidents SET receipt_sealed = ? WHERE sequence = 1")) {
+                    update.setBytes(1, new byte[] {1, 2, 3});
+                    return update.executeUpdate();
+                }
+            });
+        }
+        web.start();
+        web.browser.post("/unlock", Map.of("passphrase", WebFixture.PASSPHRASE));
+
+        Browser.Response page = web.browser.get("/sync");
+
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.body().contains("Signalements en attente d’envoi : 0"), page.body());
+        assertEquals(2, count(page.body(), "class=\"kept-receipt\""), page.body());
+        assertFalse(page.body().contains("Signalement n° 1 : reçu"), page.body());
+        assertTrue(page.body().contains("Signalement n° 2 : reçu par l’agence en position 2 de son registre, le "),
+                page.body());
     }
 
     @Test

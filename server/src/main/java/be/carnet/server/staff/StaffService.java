@@ -120,16 +120,6 @@ public final class StaffService {
         checkPassword(password);
     }
 
-    /** True when at least one account exists. */
-    public boolean anyStaff() {
-        return database.read(c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT 1 FROM staff LIMIT 1");
-                 ResultSet rows = query.executeQuery()) {
-                return rows.next();
-            }
-        });
-    }
-
     static void checkUsername(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new InvalidInputException("field.username", "rule.username.pattern",

@@ -115,16 +115,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The schema version the file is at ({@code PRAGMA user_version}). */
-    public int schemaVersion() {
-        return read(c -> {
-            try (Statement statement = c.createStatement();
-                 ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
-                return rows.next() ? rows.getInt(1) : 0;
-            }
-        });
-    }
-
     /** Work with the connection; runs alone, outside any transaction. Do not keep the connection. */
     public <T> T read(SqlWork<T> work) {
         lock.lock();

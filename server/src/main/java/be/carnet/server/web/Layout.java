@@ -40,9 +40,4 @@ public record Layout(Translator t, String csrf, StaffMember staff, String path, 
     public String describe(InvalidInputException e) {
         return t.t("error.field", t.t(e.fieldKey()), t.t(e.ruleKey(), e.ruleArgs()));
     }
-
-    /** A localized number. */
-    public String number(long value) {
-        return t.number(value);
-    }
 }

@@ -85,7 +85,13 @@ class StaffServiceTest {
                 () -> staff.create("init", username, password.toCharArray(), Role.ADMIN));
 
         assertEquals(message, e.getMessage());
-        assertEquals(false, staff.anyStaff());
+        assertEquals(0, (int) database.read(c -> {
+            try (java.sql.Statement count = c.createStatement();
+                 java.sql.ResultSet rows = count.executeQuery("SELECT count(*) FROM staff")) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }));
     }
 
     @Test

@@ -11,6 +11,7 @@ import be.carnet.i18n.Language;
 import be.carnet.protocol.briefing.Briefing;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,12 +27,15 @@ public final class BriefingController {
     private final EnrolmentService enrolments;
     private final Checklist checklist;
     private final Pages pages;
+    private final Clock clock;
 
-    public BriefingController(BundleService bundles, EnrolmentService enrolments, Checklist checklist, Pages pages) {
+    public BriefingController(BundleService bundles, EnrolmentService enrolments, Checklist checklist, Pages pages,
+                              Clock clock) {
         this.bundles = bundles;
         this.enrolments = enrolments;
         this.checklist = checklist;
         this.pages = pages;
+        this.clock = clock;
     }
 
     public void home(Context ctx) {
@@ -39,7 +43,7 @@ public final class BriefingController {
         String missionName = enrolments.current().map(Enrolment::missionName).orElse(null);
         Optional<BriefingLibrary> library = bundles.library();
         HomePage.BundleStatus status = library.map(l -> new HomePage.BundleStatus(l.version(), l.expires(),
-                l.expired(), l.unreadable())).orElse(null);
+                l.expiredAt(clock.instant()), l.unreadable())).orElse(null);
         List<HomePage.PhaseSection> sections = new ArrayList<>();
         if (library.isPresent()) {
             for (String phase : BriefingLibrary.PHASES) {
@@ -83,7 +87,7 @@ public final class BriefingController {
         BriefingLibrary library = bundles.library().orElseThrow(NotFoundResponse::new);
         BriefingLibrary.Shown shown = library.find(ctx.pathParam("id"), language).orElseThrow(NotFoundResponse::new);
         pages.render(ctx, "briefing/briefing.jte", new BriefingPage(pages.chrome(ctx), shown.briefing(),
-                shown.fallback(), library.expired(), checklist.ticked(shown.briefing().id())));
+                shown.fallback(), library.expiredAt(clock.instant()), checklist.ticked(shown.briefing().id())));
     }
 
     public void update(Context ctx) {

@@ -17,12 +17,11 @@ import java.util.Optional;
  * @param version the bundle version
  * @param sha256 hex SHA-256 of the whole bundle file (to tell a re-download of the same bundle)
  * @param created when the agency built it
- * @param expires after this the traveller is warned that it may be out of date
- * @param expired true when {@code expires} had passed when it was opened
+ * @param expires after this the traveller is warned that it may be out of date ({@link #expiredAt})
  * @param briefings by id (bundle order), then by language code
  * @param unreadable how many briefing files could not be parsed (they are left out)
  */
-public record BriefingLibrary(long version, String sha256, Instant created, Instant expires, boolean expired,
+public record BriefingLibrary(long version, String sha256, Instant created, Instant expires,
                               Map<String, Map<String, Briefing>> briefings, int unreadable) {
 
     /** The phases in the order the home page shows them. */
@@ -32,6 +31,11 @@ public record BriefingLibrary(long version, String sha256, Instant created, Inst
         Map<String, Map<String, Briefing>> copy = new LinkedHashMap<>();
         briefings.forEach((id, byLanguage) -> copy.put(id, Collections.unmodifiableMap(new LinkedHashMap<>(byLanguage))));
         briefings = Collections.unmodifiableMap(copy);
+    }
+
+    /** Whether {@code expires} has passed at {@code now}: asked at each render, never frozen at open time. */
+    public boolean expiredAt(Instant now) {
+        return now.isAfter(expires);
     }
 
     /**

@@ -209,7 +209,7 @@ public final class BundleService {
             }
         }
         return new BriefingLibrary(bundle.manifest().version(), bundle.sha256(), bundle.manifest().created(),
-                bundle.manifest().expires(), bundle.expired(), briefings, unreadable);
+                bundle.manifest().expires(), briefings, unreadable);
     }
 
     private static String strictUtf8(byte[] bytes) throws CharacterCodingException {

@@ -45,7 +45,8 @@ public final class WebServer {
         LanguageController language = new LanguageController(languages, pages);
         VaultController vault = new VaultController(deps.vault(), deps.wipe(), pages);
         EnrolmentController enrolment = new EnrolmentController(deps.enrolments(), deps.bundles(), pages);
-        BriefingController briefings = new BriefingController(deps.bundles(), deps.enrolments(), deps.checklist(), pages);
+        BriefingController briefings = new BriefingController(deps.bundles(), deps.enrolments(), deps.checklist(), pages,
+                deps.clock());
         SearchController search = new SearchController(deps.bundles(), pages);
         ChecklistController checklist = new ChecklistController(deps.checklist(), deps.bundles(), pages);
         IncidentController incidents = new IncidentController(deps.journal(), deps.enrolments(), pages, deps.clock(),

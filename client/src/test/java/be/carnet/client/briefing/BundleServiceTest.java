@@ -55,7 +55,7 @@ class BundleServiceTest {
         assertEquals(new BundleUpdate(BundleUpdate.Outcome.INSTALLED, 1, null, null), update);
         BriefingLibrary library = app.bundles.library().orElseThrow();
         assertEquals(1, library.version());
-        assertFalse(library.expired());
+        assertFalse(library.expiredAt(app.clock.instant()));
         assertEquals(List.of("pre-departure", "on-site"), List.copyOf(library.briefings().keySet()));
         assertEquals("Avant le départ", library.find("pre-departure", Language.FR).orElseThrow().briefing().title());
     }
@@ -135,7 +135,7 @@ class BundleServiceTest {
 
         app.bundles.update();
 
-        assertTrue(app.bundles.library().orElseThrow().expired());
+        assertTrue(app.bundles.library().orElseThrow().expiredAt(app.clock.instant()));
     }
 
     @Test

@@ -276,6 +276,25 @@ class JourneyTest {
     }
 
     @Test
+    void theExpiryWarningAppearsOnceTheClockPassesExpiryWhileUnlocked() {
+        web.agency.publish(1, ServiceFixture.clockStart().plus(Duration.ofMinutes(5)), ServiceFixture.files("texte"));
+        web.setUp().enrol();
+        Browser.Response before = web.browser.get("/");
+        Browser.Response briefingBefore = web.browser.get("/briefings/pre-departure");
+
+        web.clock.advance(Duration.ofMinutes(6));
+        Browser.Response after = web.browser.get("/");
+        Browser.Response briefingAfter = web.browser.get("/briefings/pre-departure");
+
+        assertEquals(200, after.status(), after.body());
+        assertFalse(before.body().contains("id=\"bundle-expired\""), before.body());
+        assertFalse(briefingBefore.body().contains("Ces briefings ont expiré"), briefingBefore.body());
+        assertTrue(after.body().contains("id=\"bundle-expired\""), after.body());
+        assertTrue(briefingAfter.body().contains("Ces briefings ont expiré et sont peut-être dépassés."),
+                briefingAfter.body());
+    }
+
+    @Test
     void syncSendsTheReportsAndShowsEachReceipt() {
         web.setUp().enrol();
         web.browser.post("/incidents", WebFixture.incident("premier"));

@@ -12,6 +12,7 @@ import be.carnet.client.vault.CellTamperedException;
 import be.carnet.client.vault.Vault;
 import be.carnet.client.vault.VaultKey;
 import be.carnet.protocol.Hashes;
+import be.carnet.protocol.Randomness;
 import be.carnet.protocol.report.Category;
 import be.carnet.protocol.report.Incident;
 import be.carnet.protocol.report.Report;
@@ -29,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +65,7 @@ public final class Journal implements EnrolmentListener {
      */
     public String save(Incident incident) {
         VaultKey key = vault.key();
-        String reportId = UUID.randomUUID().toString();
+        String reportId = Randomness.uuid();
         Instant createdAt = clock.instant();
         IncidentState state = database.write(c -> {
             long id = nextId(c);

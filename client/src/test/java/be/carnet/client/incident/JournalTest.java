@@ -1,7 +1,9 @@
 package be.carnet.client.incident;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.carnet.client.ServiceFixture;
 import be.carnet.client.sync.FakeAgency;
@@ -35,6 +37,18 @@ class JournalTest {
     void stop() {
         agency.close();
         app.close();
+    }
+
+    @Test
+    void reportIdsAreDistinctLowercaseVersion4Uuids() {
+        String first = app.journal.save(ServiceFixture.incident("un"));
+        String second = app.journal.save(ServiceFixture.incident("deux"));
+
+        for (String id : List.of(first, second)) {
+            assertTrue(id.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), id);
+            assertEquals(id, java.util.UUID.fromString(id).toString());
+        }
+        assertNotEquals(first, second);
     }
 
     @Test

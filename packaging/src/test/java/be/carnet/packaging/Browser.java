@@ -72,7 +72,22 @@ final class Browser implements AutoCloseable {
     void submit(String css) {
         WebElement html = driver.findElement(By.tagName("html"));
         find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> isGone(html));
+    }
+
+    /**
+     * True once {@code element}'s page has been replaced. Chromedriver reports a node of an old document
+     * either as stale or as a generic "does not belong to the document" error; both mean gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+        }
     }
 
     @Override

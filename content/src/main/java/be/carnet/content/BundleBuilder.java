@@ -1,9 +1,13 @@
 package be.carnet.content;
 
 import be.carnet.protocol.age.Recipient;
+import be.carnet.protocol.briefing.BriefingFormatException;
+import be.carnet.protocol.briefing.MissionProfile;
 import be.carnet.protocol.bundle.Bundles;
+import be.carnet.protocol.bundle.MissionPassphrase;
 import be.carnet.protocol.sign.Ed25519KeyPair;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,8 +32,31 @@ public final class BundleBuilder {
      */
     public static byte[] build(Path contentDir, String missionId, long version, Instant created, Instant expires,
                                List<? extends Recipient> recipients, Ed25519KeyPair agencyKey) throws IOException {
-        if (recipients.isEmpty()) {
-            throw new ContentException("give at least one recipient (the mission key shown on the mission page)");
+        return build(contentDir, missionId, version, created, expires, recipients, null, null, agencyKey);
+    }
+
+    /**
+     * As {@link #build(Path, String, long, Instant, Instant, List, Ed25519KeyPair)}, with the mission's
+     * contacts and an optional mission passphrase.
+     *
+     * @param profile the mission profile's text (see {@link MissionProfile}), carried as
+     *     {@value MissionProfile#PATH}; {@code null} for none
+     * @param passphrase also encrypt to this mission passphrase; {@code null} for none
+     * @throws ContentException if the check or the profile fails, or there is neither a recipient nor a passphrase
+     */
+    public static byte[] build(Path contentDir, String missionId, long version, Instant created, Instant expires,
+                               List<? extends Recipient> recipients, String profile, MissionPassphrase passphrase,
+                               Ed25519KeyPair agencyKey) throws IOException {
+        if (recipients.isEmpty() && passphrase == null) {
+            throw new ContentException("give at least one recipient (the mission key shown on the mission page)"
+                    + " or a mission passphrase");
+        }
+        if (profile != null) {
+            try {
+                MissionProfile.parse(profile);
+            } catch (BriefingFormatException e) {
+                throw new ContentException("the mission profile is not valid: " + e.getMessage());
+            }
         }
         if (version < 1) {
             throw new ContentException("the bundle version must be at least 1");
@@ -47,6 +74,10 @@ public final class BundleBuilder {
             files.put(path, Files.readAllBytes(contentDir.resolve(path)));
             languages.add(check.briefings().get(path).lang());
         }
-        return Bundles.write(missionId, version, created, expires, List.copyOf(languages), files, recipients, agencyKey);
+        if (profile != null) {
+            files.put(MissionProfile.PATH, profile.getBytes(StandardCharsets.UTF_8));
+        }
+        return Bundles.write(missionId, version, created, expires, List.copyOf(languages), files, recipients,
+                passphrase, agencyKey);
     }
 }

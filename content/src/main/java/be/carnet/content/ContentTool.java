@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import be.carnet.protocol.age.AgeException;
 import be.carnet.protocol.age.X25519Recipient;
+import be.carnet.protocol.bundle.MissionPassphrase;
 import be.carnet.protocol.keys.PemKeys;
 import be.carnet.protocol.keys.SafeFiles;
 import be.carnet.protocol.sign.Ed25519KeyPair;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,8 +28,12 @@ import java.util.List;
  * <pre>
  * content check [--content DIR]
  * content build --mission ID --version N --recipient age1… [--recipient age1…] --agency-key FILE
- *               --out FILE [--content DIR] [--expires-days 90]
+ *               --out FILE [--content DIR] [--expires-days 90] [--profile FILE]
+ *               [--passphrase-file FILE [--passphrase-work-factor 18]]
  * </pre>
+ * With {@code --passphrase-file} the bundle also opens with the mission passphrase (its first line), and
+ * {@code --recipient} becomes optional. The passphrase is read from a file, never from the command line, so
+ * that it stays out of the shell history and the process list.
  * Exit codes: 0 success, 1 the content or the input is refused, 2 wrong usage.
  */
 public final class ContentTool {
@@ -90,8 +96,8 @@ public final class ContentTool {
 
     private int build(Options options) throws IOException {
         if (options.mission == null || options.version == null || options.agencyKey == null || options.outFile == null
-                || options.recipients.isEmpty()) {
-            return usage("build needs --mission, --version, --recipient, --agency-key and --out");
+                || (options.recipients.isEmpty() && options.passphraseFile == null)) {
+            return usage("build needs --mission, --version, --recipient (or --passphrase-file), --agency-key and --out");
         }
         long version;
         try {
@@ -108,20 +114,57 @@ public final class ContentTool {
             }
         }
         Ed25519KeyPair key = PemKeys.parsePrivateKey(Files.readString(options.agencyKey, UTF_8));
-        Instant now = clock.instant();
-        byte[] bundle = BundleBuilder.build(options.content, options.mission, version, now,
-                now.plus(Duration.ofDays(options.expiresDays)), recipients, key);
+        String profile = options.profile == null ? null : Files.readString(options.profile, UTF_8);
+        char[] passphrase = options.passphraseFile == null ? null : readPassphrase(options.passphraseFile);
+        byte[] bundle;
+        try {
+            MissionPassphrase mission = passphrase == null ? null
+                    : new MissionPassphrase(passphrase, options.workFactor);
+            Instant now = clock.instant();
+            bundle = BundleBuilder.build(options.content, options.mission, version, now,
+                    now.plus(Duration.ofDays(options.expiresDays)), recipients, profile, mission, key);
+        } catch (IllegalArgumentException e) {
+            throw new ContentException(e.getMessage());
+        } finally {
+            if (passphrase != null) {
+                Arrays.fill(passphrase, '\0');
+            }
+        }
         SafeFiles.writeAtomically(options.outFile, bundle, false);
         out.println("built " + options.outFile + ": mission " + options.mission + ", version " + version + ", "
-                + bundle.length + " bytes, signed by " + key.publicKey().keyId());
+                + bundle.length + " bytes, signed by " + key.publicKey().keyId()
+                + (profile != null ? ", with the mission contacts" : "")
+                + (passphrase != null ? ", also opens with the mission passphrase" : ""));
         return 0;
+    }
+
+    /** The first line of {@code file}, without its line end; the file's bytes are cleared from memory after. */
+    private static char[] readPassphrase(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            int end = 0;
+            while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
+                end++;
+            }
+            java.nio.CharBuffer chars = UTF_8.decode(java.nio.ByteBuffer.wrap(bytes, 0, end));
+            char[] passphrase = new char[chars.remaining()];
+            chars.get(passphrase);
+            Arrays.fill(chars.array(), '\0');
+            if (passphrase.length == 0) {
+                throw new ContentException("the passphrase file's first line is empty");
+            }
+            return passphrase;
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
     }
 
     private int usage(String problem) {
         err.println("error: " + problem);
         err.println("usage: content check [--content DIR]");
         err.println("       content build --mission ID --version N --recipient age1... --agency-key FILE --out FILE"
-                + " [--content DIR] [--expires-days DAYS]");
+                + " [--content DIR] [--expires-days DAYS] [--profile FILE]"
+                + " [--passphrase-file FILE [--passphrase-work-factor 10-22]]");
         return 2;
     }
 
@@ -132,6 +175,9 @@ public final class ContentTool {
         Path agencyKey;
         Path outFile;
         long expiresDays = 90;
+        Path profile;
+        Path passphraseFile;
+        int workFactor = MissionPassphrase.DEFAULT_WORK_FACTOR;
         final List<String> recipients = new ArrayList<>();
 
         static Options parse(String[] args) {
@@ -149,6 +195,15 @@ public final class ContentTool {
                     case "--recipient" -> o.recipients.add(value);
                     case "--agency-key" -> o.agencyKey = Path.of(value);
                     case "--out" -> o.outFile = Path.of(value);
+                    case "--profile" -> o.profile = Path.of(value);
+                    case "--passphrase-file" -> o.passphraseFile = Path.of(value);
+                    case "--passphrase-work-factor" -> {
+                        try {
+                            o.workFactor = Integer.parseInt(value);
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("--passphrase-work-factor must be a whole number");
+                        }
+                    }
                     case "--expires-days" -> {
                         try {
                             o.expiresDays = Long.parseLong(value);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.carnet.protocol.age.X25519Identity;
+import be.carnet.protocol.briefing.MissionProfile;
 import be.carnet.protocol.bundle.Bundles;
 import be.carnet.protocol.keys.PemKeys;
 import be.carnet.protocol.sign.Ed25519KeyPair;
@@ -122,6 +123,56 @@ class ContentToolTest {
         assertEquals(List.of("fr", "nl"), verified.manifest().languages());
         assertEquals(shippedBriefingFiles(), List.copyOf(verified.files().keySet()));
         assertTrue(verified.files().containsKey("briefings/pre-departure/nl.md"));
+    }
+
+    @Test
+    void buildCarriesTheMissionProfileAndOpensWithTheMissionPassphrase() throws IOException {
+        Ed25519KeyPair agency = Ed25519KeyPair.generate();
+        Path key = Files.writeString(dir.resolve("agency-signing.pem"), PemKeys.privateKeyPem(agency));
+        Path profile = Path.of("missions/example-profile.txt");
+        Path passphrase = Files.writeString(dir.resolve("passphrase.txt"), "trois lampes sous la pluie\n");
+        Path bundle = dir.resolve("mission.carnet");
+
+        int code = run("build", "--content", content.toString(), "--mission", "m-42", "--version", "1",
+                "--agency-key", key.toString(), "--out", bundle.toString(), "--profile", profile.toString(),
+                "--passphrase-file", passphrase.toString(), "--passphrase-work-factor", "10");
+
+        assertEquals(0, code, err.toString(UTF_8));
+        assertTrue(out.toString(UTF_8).endsWith("with the mission contacts, also opens with the mission passphrase\n"));
+        Bundles.VerifiedBundle verified = Bundles.open(Files.readAllBytes(bundle), agency.publicKey(), "m-42", null,
+                List.of(), "trois lampes sous la pluie".toCharArray(), NOW);
+        assertEquals(Files.readString(profile, UTF_8),
+                new String(verified.files().get(MissionProfile.PATH), UTF_8));
+    }
+
+    static Stream<Arguments> refusedBuilds() {
+        return Stream.of(
+                Arguments.of("a profile that breaks a rule", "duty-officer.phone: 02 555 01 00\n", "a long enough passphrase",
+                        "error: the mission profile is not valid: line 1: duty-officer.phone must be in international format:"
+                                + " +, country code, digits and single spaces (e.g. +32 2 555 01 00)\n"),
+                Arguments.of("a short mission passphrase", null, "short",
+                        "error: the mission passphrase must have at least 12 characters\n"),
+                Arguments.of("an empty passphrase file", null, "\nsecond line",
+                        "error: the passphrase file's first line is empty\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedBuilds")
+    void buildRefusesABadProfileOrPassphraseAndWritesNothing(String name, String profileText, String passphraseText,
+                                                             String expected) throws IOException {
+        Path key = Files.writeString(dir.resolve("k.pem"), PemKeys.privateKeyPem(Ed25519KeyPair.generate()));
+        Path profile = Files.writeString(dir.resolve("profile.txt"), profileText == null
+                ? Files.readString(Path.of("missions/example-profile.txt"), UTF_8) : profileText);
+        Path passphrase = Files.writeString(dir.resolve("passphrase.txt"), passphraseText);
+        Path bundle = dir.resolve("mission.carnet");
+
+        int code = run("build", "--content", content.toString(), "--mission", "m", "--version", "1",
+                "--agency-key", key.toString(), "--out", bundle.toString(), "--profile", profile.toString(),
+                "--passphrase-file", passphrase.toString(), "--passphrase-work-factor", "10");
+
+        assertEquals(1, code);
+        assertEquals(expected, err.toString(UTF_8));
+        assertTrue(Files.notExists(bundle));
     }
 
     @Test

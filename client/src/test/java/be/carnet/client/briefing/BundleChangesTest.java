@@ -97,6 +97,6 @@ class BundleChangesTest {
         List<BundleFile> files = new ArrayList<>();
         hashes.forEach((path, sha256) -> files.add(new BundleFile(path, 10, sha256)));
         return new BundleManifest("mission-1", version, Instant.parse("2026-11-01T00:00:00Z"),
-                Instant.parse("2027-02-01T00:00:00Z"), List.of("fr", "nl"), "key-1", 0, "0".repeat(64), files);
+                Instant.parse("2027-02-01T00:00:00Z"), List.of("fr", "nl"), "key-1", 0, "0".repeat(64), files, null);
     }
 }

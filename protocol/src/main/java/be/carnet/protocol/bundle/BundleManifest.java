@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,25 +26,43 @@ import java.util.Set;
  * @param payloadSize length of the encrypted payload in bytes
  * @param payloadSha256 hex SHA-256 of the encrypted payload
  * @param files the plaintext files, in the order they are concatenated in the payload
+ * @param passphraseKey the mission passphrase slot: an age file, encrypted to the passphrase alone (scrypt),
+ *     whose plaintext is an age identity the payload is also encrypted to; {@code null} when the bundle has no
+ *     mission passphrase
  */
 public record BundleManifest(String missionId, long version, Instant created, Instant expires, List<String> languages,
-                             String agencyKeyId, long payloadSize, String payloadSha256, List<BundleFile> files) {
+                             String agencyKeyId, long payloadSize, String payloadSha256, List<BundleFile> files,
+                             byte[] passphraseKey) {
 
     public static final String TYPE = "carnet.bundle/1";
     public static final int MAX_FILES = 2000;
+    /** Longest {@code passphraseKey} value, in base64 characters (a slot is about 300). */
+    public static final int MAX_PASSPHRASE_KEY_CHARS = 4096;
     private static final Set<String> KEYS = Set.of("type", "missionId", "version", "created", "expires", "languages",
-            "agencyKeyId", "payloadSize", "payloadSha256", "files");
+            "agencyKeyId", "payloadSize", "payloadSha256", "files", "passphraseKey");
     private static final Set<String> FILE_KEYS = Set.of("path", "size", "sha256");
 
     public BundleManifest {
         languages = List.copyOf(languages);
         files = List.copyOf(files);
+        passphraseKey = passphraseKey == null ? null : passphraseKey.clone();
         Set<String> seen = new HashSet<>();
         for (BundleFile file : files) {
             if (!seen.add(file.path())) {
                 throw new BundleRejectedException(Reason.MALFORMED, "file " + file.path() + " is listed twice");
             }
         }
+    }
+
+    /** The passphrase slot, or {@code null} (a copy). */
+    @Override
+    public byte[] passphraseKey() {
+        return passphraseKey == null ? null : passphraseKey.clone();
+    }
+
+    /** True when the bundle can also be opened with a mission passphrase. */
+    public boolean hasPassphrase() {
+        return passphraseKey != null;
     }
 
     public JsonObject toJson() {
@@ -68,6 +87,9 @@ public record BundleManifest(String missionId, long version, Instant created, In
             list.add(f);
         }
         o.add("files", list);
+        if (passphraseKey != null) {
+            o.addProperty("passphraseKey", Base64.getEncoder().encodeToString(passphraseKey));
+        }
         return o;
     }
 
@@ -96,10 +118,19 @@ public record BundleManifest(String missionId, long version, Instant created, In
             if (!payloadSha256.matches("[0-9a-f]{64}")) {
                 throw new JsonFormatException("manifest.payloadSha256 must be 64 lowercase hex digits");
             }
+            byte[] passphraseKey = null;
+            if (f.has("passphraseKey")) {
+                String encoded = f.string("passphraseKey", MAX_PASSPHRASE_KEY_CHARS);
+                if (!encoded.matches("[A-Za-z0-9+/]+={0,2}")) {
+                    throw new JsonFormatException("manifest.passphraseKey must be base64");
+                }
+                passphraseKey = Base64.getDecoder().decode(encoded);
+            }
             return new BundleManifest(f.string("missionId", 64), f.integer("version", 1, Long.MAX_VALUE),
                     Instant.parse(f.string("created", 40)), Instant.parse(f.string("expires", 40)), languages,
-                    f.string("agencyKeyId", 16), f.integer("payloadSize", 0, Long.MAX_VALUE), payloadSha256, files);
-        } catch (JsonFormatException | DateTimeParseException e) {
+                    f.string("agencyKeyId", 16), f.integer("payloadSize", 0, Long.MAX_VALUE), payloadSha256, files,
+                    passphraseKey);
+        } catch (JsonFormatException | DateTimeParseException | IllegalArgumentException e) {
             throw new BundleRejectedException(Reason.MALFORMED, "the bundle manifest is not valid: " + e.getMessage(), e);
         }
     }

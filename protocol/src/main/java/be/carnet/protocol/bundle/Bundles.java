@@ -7,6 +7,9 @@ import be.carnet.protocol.age.Age;
 import be.carnet.protocol.age.AgeException;
 import be.carnet.protocol.age.Identity;
 import be.carnet.protocol.age.Recipient;
+import be.carnet.protocol.age.ScryptIdentity;
+import be.carnet.protocol.age.ScryptRecipient;
+import be.carnet.protocol.age.X25519Identity;
 import be.carnet.protocol.bundle.BundleRejectedException.Reason;
 import be.carnet.protocol.sign.Ed25519KeyPair;
 import be.carnet.protocol.sign.Ed25519PublicKey;
@@ -45,15 +48,46 @@ public final class Bundles {
     public static byte[] write(String missionId, long version, Instant created, Instant expires, List<String> languages,
                                Map<String, byte[]> files, List<? extends Recipient> recipients,
                                Ed25519KeyPair agencyKey) {
+        return write(missionId, version, created, expires, languages, files, recipients, null, agencyKey);
+    }
+
+    /**
+     * Builds a signed bundle of {@code files} (path to bytes, in order) encrypted to {@code recipients} and,
+     * when {@code passphrase} is given, also to a mission passphrase: a fresh X25519 identity is made, the
+     * payload is encrypted to it as well, and the identity itself is encrypted to the passphrase alone (age
+     * scrypt) and carried, signed, in the manifest's {@code passphraseKey}.
+     *
+     * @param passphrase the mission passphrase and its scrypt work factor, or {@code null} for none
+     * @throws IllegalArgumentException if there is neither a recipient nor a passphrase
+     */
+    public static byte[] write(String missionId, long version, Instant created, Instant expires, List<String> languages,
+                               Map<String, byte[]> files, List<? extends Recipient> recipients,
+                               MissionPassphrase passphrase, Ed25519KeyPair agencyKey) {
+        List<Recipient> to = new ArrayList<>(recipients);
+        byte[] passphraseKey = null;
+        if (passphrase != null) {
+            X25519Identity slot = X25519Identity.generate();
+            byte[] encoded = slot.encoded().getBytes(US_ASCII);
+            try {
+                passphraseKey = Age.encrypt(encoded, new ScryptRecipient(passphrase.passphrase(), passphrase.workFactor()));
+                to.add(slot.recipient());
+            } finally {
+                Arrays.fill(encoded, (byte) 0);
+                slot.destroy();
+            }
+        }
+        if (to.isEmpty()) {
+            throw new IllegalArgumentException("a bundle needs at least one recipient or a mission passphrase");
+        }
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         List<BundleFile> entries = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             entries.add(new BundleFile(file.getKey(), file.getValue().length, Hashes.sha256Hex(file.getValue())));
             plain.writeBytes(file.getValue());
         }
-        byte[] payload = Age.encrypt(plain.toByteArray(), recipients);
+        byte[] payload = Age.encrypt(plain.toByteArray(), to);
         BundleManifest manifest = new BundleManifest(missionId, version, created, expires, languages,
-                agencyKey.publicKey().keyId(), payload.length, Hashes.sha256Hex(payload), entries);
+                agencyKey.publicKey().keyId(), payload.length, Hashes.sha256Hex(payload), entries, passphraseKey);
         byte[] envelope = SignedEnvelope.sign(manifest.toJson(), agencyKey);
         ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + envelope.length + 32);
         out.writeBytes((MAGIC + "\n").getBytes(US_ASCII));
@@ -83,6 +117,19 @@ public final class Bundles {
      */
     public static VerifiedBundle open(byte[] untrustedBundle, Ed25519PublicKey agencyKey, String missionId,
                                       Installed installed, List<? extends Identity> identities, Instant now) {
+        return open(untrustedBundle, agencyKey, missionId, installed, identities, null, now);
+    }
+
+    /**
+     * As {@link #open(byte[], Ed25519PublicKey, String, Installed, List, Instant)}, also trying the mission
+     * passphrase when one is given: after the signature and version checks, the manifest's passphrase slot
+     * is decrypted with it and the identity inside is added to {@code identities}.
+     *
+     * @param passphrase the mission passphrase as typed, or {@code null}
+     */
+    public static VerifiedBundle open(byte[] untrustedBundle, Ed25519PublicKey agencyKey, String missionId,
+                                      Installed installed, List<? extends Identity> identities, char[] passphrase,
+                                      Instant now) {
         Parts parts = split(untrustedBundle, agencyKey, missionId);
         BundleManifest manifest = parts.manifest;
         String bundleSha256 = Hashes.sha256Hex(untrustedBundle);
@@ -96,9 +143,13 @@ public final class Bundles {
                         + " has other content than the installed bundle of the same version");
             }
         }
+        List<Identity> keys = new ArrayList<>(identities);
+        if (passphrase != null) {
+            keys.add(passphraseIdentity(manifest, passphrase));
+        }
         byte[] plain;
         try {
-            plain = Age.decrypt(parts.payload, identities);
+            plain = Age.decrypt(parts.payload, keys);
         } catch (AgeException e) {
             throw new BundleRejectedException(Reason.DECRYPTION, "the bundle content cannot be decrypted: " + e.getMessage(), e);
         }
@@ -120,6 +171,33 @@ public final class Bundles {
             files.put(file.path(), content);
         }
         return new VerifiedBundle(manifest, files, bundleSha256, now.isAfter(manifest.expires()));
+    }
+
+    /**
+     * The identity in a verified manifest's passphrase slot, opened with {@code passphrase}. Call it only on a
+     * manifest whose signature was checked: the slot's scrypt work is bounded by age's limit (2^22) but is
+     * still work.
+     *
+     * @throws BundleRejectedException with {@link Reason#DECRYPTION} when the bundle has no mission passphrase
+     *     or {@code passphrase} is not it
+     */
+    public static X25519Identity passphraseIdentity(BundleManifest manifest, char[] passphrase) {
+        if (!manifest.hasPassphrase()) {
+            throw new BundleRejectedException(Reason.DECRYPTION, "the bundle has no mission passphrase");
+        }
+        byte[] encoded;
+        try {
+            encoded = Age.decrypt(manifest.passphraseKey(), new ScryptIdentity(passphrase));
+        } catch (AgeException e) {
+            throw new BundleRejectedException(Reason.DECRYPTION, "the mission passphrase does not open the bundle", e);
+        }
+        try {
+            return X25519Identity.parse(new String(encoded, US_ASCII));
+        } catch (RuntimeException e) {
+            throw new BundleRejectedException(Reason.MALFORMED, "the bundle's passphrase slot does not hold an age identity");
+        } finally {
+            Arrays.fill(encoded, (byte) 0);
+        }
     }
 
     private static Parts split(byte[] untrustedBundle, Ed25519PublicKey agencyKey, String missionId) {

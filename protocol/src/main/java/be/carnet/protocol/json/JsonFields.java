@@ -35,6 +35,12 @@ public final class JsonFields {
         return this;
     }
 
+    /** True when {@code name} is present and not null (for optional fields). */
+    public boolean has(String name) {
+        JsonElement value = object.get(name);
+        return value != null && !value.isJsonNull();
+    }
+
     /** A required string of at most {@code maxLength} characters. */
     public String string(String name, int maxLength) {
         JsonElement value = required(name);

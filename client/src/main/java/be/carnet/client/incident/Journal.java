@@ -168,6 +168,23 @@ public final class Journal implements EnrolmentListener {
         });
     }
 
+    /**
+     * Checks the whole journal as stored (see {@link JournalVerifier} for the rules): intact, or the first
+     * broken entry. Reads only; holds the database while it runs, so a save waits for it.
+     *
+     * @throws be.carnet.client.vault.VaultLockedException when locked
+     */
+    public JournalVerification verify() {
+        VaultKey key = vault.key();
+        JournalVerification verification = database.read(c -> JournalVerifier.verify(c, key));
+        if (verification.intact()) {
+            LOG.info("journal verified: {}", verification.describe());
+        } else {
+            LOG.warn("journal verified: {}", verification.describe());
+        }
+        return verification;
+    }
+
     /** How many sealed reports have no receipt yet: a count of clear states, nothing decrypted. */
     public int unacknowledgedCount() {
         return database.read(c -> {

@@ -20,6 +20,7 @@ public final class Paths {
     public static final String SEARCH = "/search";
     public static final String INCIDENTS = "/incidents";
     public static final String NEW_INCIDENT = "/incidents/new";
+    public static final String JOURNAL_VERIFY = "/journal/verify";
     public static final String SYNC = "/sync";
 
     private Paths() {

@@ -5,6 +5,7 @@ import be.carnet.client.briefing.SearchController;
 import be.carnet.client.checklist.ChecklistController;
 import be.carnet.client.enrolment.EnrolmentController;
 import be.carnet.client.incident.IncidentController;
+import be.carnet.client.incident.JournalController;
 import be.carnet.client.sync.SyncController;
 import be.carnet.client.vault.Vault;
 import be.carnet.client.vault.VaultController;
@@ -51,6 +52,7 @@ public final class WebServer {
         ChecklistController checklist = new ChecklistController(deps.checklist(), deps.bundles(), pages);
         IncidentController incidents = new IncidentController(deps.journal(), deps.enrolments(), pages, deps.clock(),
                 deps.zone());
+        JournalController journal = new JournalController(deps.journal(), pages);
         SyncController sync = new SyncController(deps.sync(), deps.journal(), deps.enrolments(), pages);
 
         return Javalin.create(config -> {
@@ -93,6 +95,7 @@ public final class WebServer {
             config.routes.get(Paths.NEW_INCIDENT, states.whenUnlocked(incidents::form));
             config.routes.post(Paths.INCIDENTS, states.whenUnlocked(incidents::create));
             config.routes.get(Paths.INCIDENTS, states.whenUnlocked(incidents::list));
+            config.routes.post(Paths.JOURNAL_VERIFY, states.whenUnlocked(journal::verify));
 
             // Sync (the network only on POST).
             config.routes.get(Paths.SYNC, states.whenUnlocked(sync::page));

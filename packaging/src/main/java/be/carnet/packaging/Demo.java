@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,8 @@ public final class Demo implements AutoCloseable {
 
     public static final String ADMIN_USER = "admin";
     public static final String MISSION_NAME = "Mission économique Chine — démo";
+    /** The demo mission's contacts, built into its bundle (relative to the content directory). */
+    static final String DEMO_PROFILE = "missions/example-profile.txt";
     public static final String TRAVELLER_ALIAS = "Délégué 1 (démo)";
     private static final String MARKER = ".carnet-demo";
 
@@ -67,8 +70,9 @@ public final class Demo implements AutoCloseable {
         try {
             String missionId = agency.missions().create(MISSION_NAME, "Beijing, Shanghai").id();
             Instant now = Instant.now();
+            String profile = Files.readString(contentDir.resolve(DEMO_PROFILE), StandardCharsets.UTF_8);
             byte[] bundle = BundleBuilder.build(contentDir, missionId, 1, now, now.plus(Duration.ofDays(90)),
-                    List.of(agency.missions().missionRecipient(missionId)), agency.keys().signing());
+                    List.of(agency.missions().missionRecipient(missionId)), profile, null, agency.keys().signing());
             agency.bundles().publish(missionId, bundle, ADMIN_USER);
             String code = agency.enrolments().issueCode(missionId, TRAVELLER_ALIAS);
             Path travellerDir = dataDir.resolve("traveller");

@@ -14,6 +14,7 @@ import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -95,12 +96,24 @@ public final class BriefingController {
             pages.redirect(ctx, Paths.ENROL, Notice.error("client.briefings.update.notEnrolled"));
             return;
         }
-        BundleUpdate update = bundles.update();
+        String typed = ctx.formParam("passphrase");
+        char[] passphrase = typed == null || typed.isEmpty() ? null : typed.toCharArray();
+        BundleUpdate update;
+        try {
+            update = bundles.update(passphrase);
+        } finally {
+            if (passphrase != null) {
+                Arrays.fill(passphrase, '\0');
+            }
+        }
         Notice notice = switch (update.outcome()) {
             case INSTALLED -> Notice.info("client.briefings.update.installed", update.version());
             case UNCHANGED -> Notice.info("client.briefings.update.unchanged", update.version());
             case REJECTED -> Notice.error("client.briefings.update.rejected");
             case AGENCY_FAILED -> Notice.error(AgencyErrors.key(update.agencyKind()));
+            case NEEDS_PASSPHRASE -> Notice.error("client.briefings.update.needsPassphrase");
+            case WRONG_PASSPHRASE -> Notice.error("client.briefings.update.wrongPassphrase",
+                    BundleService.MAX_PASSPHRASE);
         };
         pages.redirect(ctx, Paths.HOME, notice);
     }

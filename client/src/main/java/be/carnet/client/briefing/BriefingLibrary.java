@@ -2,6 +2,7 @@ package be.carnet.client.briefing;
 
 import be.carnet.i18n.Language;
 import be.carnet.protocol.briefing.Briefing;
+import be.carnet.protocol.briefing.MissionProfile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,10 +20,14 @@ import java.util.Optional;
  * @param created when the agency built it
  * @param expires after this the traveller is warned that it may be out of date ({@link #expiredAt})
  * @param briefings by id (bundle order), then by language code
- * @param unreadable how many briefing files could not be parsed (they are left out)
+ * @param unreadable how many briefing files (or the mission profile) could not be parsed (they are left out)
+ * @param profile the mission's contacts from the bundle's mission profile, or {@code null} if it has none
  */
 public record BriefingLibrary(long version, String sha256, Instant created, Instant expires,
-                              Map<String, Map<String, Briefing>> briefings, int unreadable) {
+                              Map<String, Map<String, Briefing>> briefings, int unreadable, MissionProfile profile) {
+
+    /** The briefing whose body is the public part of the emergency-contacts card. */
+    public static final String CONTACTS_BRIEFING = "emergency-contacts";
 
     /** The phases in the order the home page shows them. */
     public static final List<String> PHASES = List.of("before", "during", "return");
@@ -31,6 +36,11 @@ public record BriefingLibrary(long version, String sha256, Instant created, Inst
         Map<String, Map<String, Briefing>> copy = new LinkedHashMap<>();
         briefings.forEach((id, byLanguage) -> copy.put(id, Collections.unmodifiableMap(new LinkedHashMap<>(byLanguage))));
         briefings = Collections.unmodifiableMap(copy);
+    }
+
+    /** The mission's own contacts, when the bundle carries a mission profile. */
+    public Optional<MissionProfile> mission() {
+        return Optional.ofNullable(profile);
     }
 
     /** Whether {@code expires} has passed at {@code now}: asked at each render, never frozen at open time. */

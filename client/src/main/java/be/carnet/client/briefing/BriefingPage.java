@@ -1,6 +1,5 @@
 package be.carnet.client.briefing;
 
-import be.carnet.protocol.briefing.Block;
 import be.carnet.protocol.briefing.Briefing;
 import be.carnet.client.web.Chrome;
 import java.util.Set;
@@ -31,20 +30,6 @@ public record BriefingPage(Chrome chrome, Briefing briefing, boolean fallback, b
 
     public int total() {
         return briefing.checklist().size();
-    }
-
-    /** The id of {@code heading} on the page, the one search results link to ({@link BriefingIndex#sectionAnchor}). */
-    public String anchor(Block.Heading heading) {
-        int n = 0;
-        for (Block block : briefing.blocks()) {
-            if (block instanceof Block.Heading) {
-                n++;
-                if (block == heading) {
-                    return BriefingIndex.sectionAnchor(n);
-                }
-            }
-        }
-        throw new IllegalArgumentException("the heading is not in this briefing");
     }
 
     /** Only https links become links; anything else is shown as text (the parser allows no other). */

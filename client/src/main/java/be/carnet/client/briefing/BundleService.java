@@ -13,10 +13,16 @@ import be.carnet.client.vault.Vault;
 import be.carnet.client.vault.VaultKey;
 import be.carnet.protocol.briefing.Briefing;
 import be.carnet.protocol.briefing.BriefingFormatException;
+import be.carnet.protocol.briefing.MissionProfile;
 import be.carnet.protocol.bundle.BundleManifest;
 import be.carnet.protocol.bundle.BundleRejectedException;
 import be.carnet.protocol.bundle.Bundles;
+import be.carnet.protocol.age.Identity;
+import be.carnet.protocol.age.X25519Identity;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.time.Clock;
@@ -45,6 +51,10 @@ public final class BundleService {
     private static final Logger LOG = LoggerFactory.getLogger(BundleService.class);
     static final String NAME = "bundle";
     static final String CHANGES = "bundle-changes";
+    /** The identity from the installed bundle's passphrase slot, kept when the bundle was opened with it. */
+    static final String PASSPHRASE_KEY = "bundle-passphrase-key";
+    /** Longest mission passphrase accepted from the form. */
+    public static final int MAX_PASSPHRASE = 1024;
     static final Pattern BRIEFING_FILE = Pattern.compile("briefings/([a-z0-9][a-z0-9-]{0,63})/([a-z]{2})\\.md");
 
     private final Database database;
@@ -109,7 +119,7 @@ public final class BundleService {
             return Optional.empty();
         }
         Bundles.VerifiedBundle verified = Bundles.open(stored.get(), enrolment.get().agencyKey(),
-                enrolment.get().missionId(), null, List.of(enrolment.get().missionKey()), clock.instant());
+                enrolment.get().missionId(), null, identities(enrolment.get(), key), clock.instant());
         Opened opened = Opened.of(parse(verified), verified.manifest());
         library.compareAndSet(null, opened);
         if (vault.state() != Vault.State.UNLOCKED) {
@@ -119,7 +129,17 @@ public final class BundleService {
     }
 
     /** Downloads the mission's bundle and installs it if it is new and valid. Calls the network. */
-    public synchronized BundleUpdate update() {
+    public BundleUpdate update() {
+        return update(null);
+    }
+
+    /**
+     * As {@link #update()}, also trying the mission passphrase the traveller typed (for a bundle the agency
+     * encrypted to a mission passphrase only).
+     *
+     * @param passphrase as typed, or {@code null}; not kept (only the identity it opens is, sealed)
+     */
+    public synchronized BundleUpdate update(char[] passphrase) {
         Enrolment enrolment = enrolments.current().orElseThrow(NotEnrolledException::new);
         byte[] untrustedBundle;
         try {
@@ -128,7 +148,7 @@ public final class BundleService {
             LOG.warn("bundle download failed: {}", e.getMessage());
             return new BundleUpdate(BundleUpdate.Outcome.AGENCY_FAILED, installedVersion(), e.kind(), e.getMessage());
         }
-        return install(untrustedBundle);
+        return install(untrustedBundle, passphrase);
     }
 
     /**
@@ -136,7 +156,17 @@ public final class BundleService {
      * When it replaces an older bundle, the summary of what changed is stored in the same transaction
      * (merged with a summary not dismissed yet).
      */
-    public synchronized BundleUpdate install(byte[] untrustedBundle) {
+    public BundleUpdate install(byte[] untrustedBundle) {
+        return install(untrustedBundle, null);
+    }
+
+    /**
+     * As {@link #install(byte[])}; with a mission passphrase, the bundle's passphrase slot is opened with it
+     * (after the signature check) and the identity inside is kept, sealed, to reopen the bundle after unlock.
+     * A bundle that only a mission passphrase opens, installed without one, gives
+     * {@link BundleUpdate.Outcome#NEEDS_PASSPHRASE}.
+     */
+    public synchronized BundleUpdate install(byte[] untrustedBundle, char[] passphrase) {
         Enrolment enrolment = enrolments.current().orElseThrow(NotEnrolledException::new);
         Optional<Opened> previous = opened();
         Optional<BriefingLibrary> current = previous.map(Opened::library);
@@ -144,9 +174,39 @@ public final class BundleService {
                 : new Bundles.Installed(current.get().version(), current.get().sha256());
         Bundles.VerifiedBundle verified;
         BriefingLibrary parsed;
+        VaultKey key = vault.key();
+        X25519Identity slot = null;
         try {
-            verified = Bundles.open(untrustedBundle, enrolment.agencyKey(), enrolment.missionId(), installed,
-                    List.of(enrolment.missionKey()), clock.instant());
+            List<Identity> identities = new ArrayList<>(identities(enrolment, key));
+            if (passphrase != null) {
+                if (passphrase.length == 0 || passphrase.length > MAX_PASSPHRASE) {
+                    return new BundleUpdate(BundleUpdate.Outcome.WRONG_PASSPHRASE, installedVersion(), null,
+                            "the mission passphrase must have 1 to " + MAX_PASSPHRASE + " characters");
+                }
+                BundleManifest manifest = Bundles.verifyManifest(untrustedBundle, enrolment.agencyKey(),
+                        enrolment.missionId());
+                try {
+                    slot = Bundles.passphraseIdentity(manifest, passphrase);
+                } catch (BundleRejectedException e) {
+                    LOG.warn("bundle not opened: {}", e.getMessage());
+                    return new BundleUpdate(BundleUpdate.Outcome.WRONG_PASSPHRASE, installedVersion(), null,
+                            e.getMessage());
+                }
+                identities.add(slot);
+            }
+            try {
+                verified = Bundles.open(untrustedBundle, enrolment.agencyKey(), enrolment.missionId(), installed,
+                        identities, clock.instant());
+            } catch (BundleRejectedException e) {
+                if (e.reason() == BundleRejectedException.Reason.DECRYPTION && slot == null
+                        && Bundles.verifyManifest(untrustedBundle, enrolment.agencyKey(), enrolment.missionId())
+                        .hasPassphrase()) {
+                    LOG.info("bundle needs the mission passphrase");
+                    return new BundleUpdate(BundleUpdate.Outcome.NEEDS_PASSPHRASE, installedVersion(), null,
+                            e.getMessage());
+                }
+                throw e;
+            }
             if (installed != null && installed.sha256().equals(verified.sha256())) {
                 return new BundleUpdate(BundleUpdate.Outcome.UNCHANGED, installed.version(), null, null);
             }
@@ -156,9 +216,15 @@ public final class BundleService {
             return new BundleUpdate(BundleUpdate.Outcome.REJECTED, installedVersion(), null, e.getMessage());
         }
         Optional<BundleChanges> changes = previous.map(p -> BundleChanges.between(p.manifest(), verified.manifest()));
-        VaultKey key = vault.key();
+        byte[] slotKey = slot == null ? null : slot.encoded().getBytes(StandardCharsets.US_ASCII);
         database.write(c -> {
             Secrets.put(c, key, NAME, untrustedBundle);
+            if (slotKey != null) {
+                Secrets.put(c, key, PASSPHRASE_KEY, slotKey);
+            } else {
+                // A new bundle opened without a passphrase: the mission key opened it (every build has a fresh slot).
+                Secrets.delete(c, PASSPHRASE_KEY);
+            }
             if (changes.isPresent()) {
                 BundleChanges summary = Secrets.get(c, key, CHANGES).map(BundleChanges::decode)
                         .map(undismissed -> undismissed.then(changes.get())).orElse(changes.get());
@@ -171,6 +237,17 @@ public final class BundleService {
         library.set(Opened.of(parsed, verified.manifest()));
         LOG.info("bundle version {} installed ({} briefings)", parsed.version(), parsed.briefings().size());
         return new BundleUpdate(BundleUpdate.Outcome.INSTALLED, parsed.version(), null, null);
+    }
+
+    /** The mission key, and the identity a mission passphrase opened for the installed bundle, if any. */
+    private List<Identity> identities(Enrolment enrolment, VaultKey key) {
+        List<Identity> identities = new ArrayList<>();
+        identities.add(enrolment.missionKey());
+        database.read(c -> Secrets.get(c, key, PASSPHRASE_KEY)).ifPresent(encoded -> {
+            identities.add(X25519Identity.parse(new String(encoded, StandardCharsets.US_ASCII)));
+            Arrays.fill(encoded, (byte) 0);
+        });
+        return identities;
     }
 
     /** The briefings, their index and the manifest they came with, opened together and dropped together. */
@@ -208,8 +285,21 @@ public final class BundleService {
                 LOG.warn("briefing file {} left out: not UTF-8", file.getKey());
             }
         }
+        MissionProfile profile = null;
+        byte[] profileFile = bundle.files().get(MissionProfile.PATH);
+        if (profileFile != null) {
+            try {
+                profile = MissionProfile.parse(strictUtf8(profileFile));
+            } catch (BriefingFormatException e) {
+                unreadable++;
+                LOG.warn("mission profile left out: format error at line {}", e.line());
+            } catch (CharacterCodingException e) {
+                unreadable++;
+                LOG.warn("mission profile left out: not UTF-8");
+            }
+        }
         return new BriefingLibrary(bundle.manifest().version(), bundle.sha256(), bundle.manifest().created(),
-                bundle.manifest().expires(), briefings, unreadable);
+                bundle.manifest().expires(), briefings, unreadable, profile);
     }
 
     private static String strictUtf8(byte[] bytes) throws CharacterCodingException {

@@ -21,6 +21,10 @@ public record BundleUpdate(Outcome outcome, long version, AgencyException.Kind a
         /** The downloaded bundle was refused (signature, rollback, hash…); the installed one stays. */
         REJECTED,
         /** The download failed (unreachable, none published…); the installed one stays. */
-        AGENCY_FAILED
+        AGENCY_FAILED,
+        /** The bundle opens only with the mission passphrase, and none was given; the installed one stays. */
+        NEEDS_PASSPHRASE,
+        /** The mission passphrase given does not open the bundle; the installed one stays. */
+        WRONG_PASSPHRASE
     }
 }

@@ -74,6 +74,8 @@ public final class EnrolmentController {
                     update.version());
             case REJECTED -> Notice.error("client.enrol.done.bundleRejected", enrolment.missionName());
             case AGENCY_FAILED -> Notice.error("client.enrol.done.noBriefings", enrolment.missionName());
+            case NEEDS_PASSPHRASE, WRONG_PASSPHRASE -> Notice.error("client.enrol.done.needsPassphrase",
+                    enrolment.missionName());
         };
         pages.redirect(ctx, Paths.ENROL, notice);
     }

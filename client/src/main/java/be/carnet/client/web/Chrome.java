@@ -13,8 +13,10 @@ import java.util.List;
  * @param path the path of this page
  * @param unlocked true when the vault is open
  * @param notice a notice to show once, or null
+ * @param back where the language switch returns: the path, plus the search query on the results page (so
+ *     switching language keeps the search)
  */
-public record Chrome(Localizer t, String csrf, String path, boolean unlocked, Notice notice) {
+public record Chrome(Localizer t, String csrf, String path, boolean unlocked, Notice notice, String back) {
 
     public Language language() {
         return t.language();

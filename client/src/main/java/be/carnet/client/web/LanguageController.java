@@ -9,6 +9,10 @@ final class LanguageController {
 
     /** Only a local path of this app may be gone back to (no scheme, no //host). */
     private static final Pattern LOCAL_PATH = Pattern.compile("/([a-z0-9-]+(/[a-z0-9-]+)*)?");
+    /** The search page with its query, form-encoded (letters, digits, {@code %XX}, {@code +} and {@code .-_*}). */
+    private static final Pattern SEARCH_BACK = Pattern.compile(Pattern.quote(Paths.SEARCH) + "\\?q=[A-Za-z0-9%+._*-]{1,2400}");
+    /** Longest query carried back (the search refuses longer ones anyway). */
+    static final int MAX_BACK_QUERY = 200;
 
     private final LanguageChoice languages;
     private final Pages pages;
@@ -21,6 +25,7 @@ final class LanguageController {
     void choose(Context ctx) {
         Language.fromCode(ctx.formParam("lang")).ifPresent(languages::choose);
         String back = ctx.formParam("back");
-        pages.redirect(ctx, back != null && LOCAL_PATH.matcher(back).matches() ? back : Paths.HOME, null);
+        boolean local = back != null && (LOCAL_PATH.matcher(back).matches() || SEARCH_BACK.matcher(back).matches());
+        pages.redirect(ctx, local ? back : Paths.HOME, null);
     }
 }

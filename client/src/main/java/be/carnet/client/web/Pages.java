@@ -6,6 +6,8 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import io.javalin.http.HttpStatus;
 import java.time.ZoneId;
 
@@ -43,7 +45,18 @@ public final class Pages {
     public Chrome chrome(Context ctx) {
         Session session = ctx.attribute(SESSION_ATTRIBUTE);
         return new Chrome(localizer(ctx), session == null ? null : session.csrf(), ctx.path(),
-                session != null && vault.state() == Vault.State.UNLOCKED, session == null ? null : session.takeNotice());
+                session != null && vault.state() == Vault.State.UNLOCKED, session == null ? null : session.takeNotice(),
+                back(ctx));
+    }
+
+    /** The page to return to after a language switch: the search keeps its query (encoded; see LanguageController). */
+    private static String back(Context ctx) {
+        String query = ctx.queryParam("q");
+        if (Paths.SEARCH.equals(ctx.path()) && query != null && !query.isEmpty()
+                && query.length() <= LanguageController.MAX_BACK_QUERY) {
+            return Paths.SEARCH + "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        }
+        return ctx.path();
     }
 
     /** Renders {@code template} with {@code page} as the response, as UTF-8 HTML. */

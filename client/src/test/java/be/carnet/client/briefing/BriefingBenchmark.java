@@ -98,7 +98,7 @@ public final class BriefingBenchmark {
             Briefing b = Briefing.parse(new String(bytes, StandardCharsets.UTF_8));
             briefings.computeIfAbsent(b.id(), id -> new LinkedHashMap<>()).put(b.lang(), b);
         });
-        BriefingLibrary library = new BriefingLibrary(1, verified.sha256(), now, now, briefings, 0);
+        BriefingLibrary library = new BriefingLibrary(1, verified.sha256(), now, now, briefings, 0, null);
         return BriefingIndex.of(library);
     }
 

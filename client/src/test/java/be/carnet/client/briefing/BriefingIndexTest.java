@@ -181,7 +181,7 @@ class BriefingIndexTest {
         Map<String, Briefing> parsed = new LinkedHashMap<>();
         byLanguage.forEach((lang, text) -> parsed.put(lang, Briefing.parse(text)));
         String id = parsed.values().iterator().next().id();
-        return new BriefingLibrary(1, "00", Instant.EPOCH, Instant.EPOCH, Map.of(id, parsed), 0);
+        return new BriefingLibrary(1, "00", Instant.EPOCH, Instant.EPOCH, Map.of(id, parsed), 0, null);
     }
 
     private static String briefing(String id, String lang, String title, String body) {

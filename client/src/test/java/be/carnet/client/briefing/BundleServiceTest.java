@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.carnet.client.ServiceFixture;
+import be.carnet.client.storage.Secrets;
 import be.carnet.client.sync.AgencyException;
 import be.carnet.client.sync.FakeAgency;
 import be.carnet.i18n.Language;
 import be.carnet.protocol.briefing.Briefing;
+import be.carnet.protocol.briefing.MissionProfile;
 import be.carnet.protocol.sign.Ed25519KeyPair;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -295,5 +297,78 @@ class BundleServiceTest {
 
     private static byte[] contacts() {
         return ServiceFixture.briefing("contacts", "fr", "during", "Contacts", "pareil").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aPassphraseOnlyBundleAsksForTheMissionPassphraseAndInstallsNothingWithoutIt() {
+        agency.publish(1, IN_90_DAYS, ServiceFixture.files("avant"));
+        app.bundles.update();
+        agency.publishWithPassphrase(2, IN_90_DAYS, ServiceFixture.files("après"), "sept ponts sur la Meuse", false);
+
+        BundleUpdate update = app.bundles.update();
+
+        assertEquals(BundleUpdate.Outcome.NEEDS_PASSPHRASE, update.outcome());
+        assertEquals(1, app.bundles.library().orElseThrow().version());
+    }
+
+    @Test
+    void aWrongMissionPassphraseInstallsNothing() {
+        agency.publishWithPassphrase(1, IN_90_DAYS, ServiceFixture.files("x"), "sept ponts sur la Meuse", false);
+
+        BundleUpdate update = app.bundles.update("huit ponts sur la Meuse".toCharArray());
+
+        assertEquals(BundleUpdate.Outcome.WRONG_PASSPHRASE, update.outcome());
+        assertTrue(app.bundles.library().isEmpty());
+    }
+
+    @Test
+    void theMissionPassphraseInstallsTheBundleWhichReopensAfterUnlockWithoutIt() {
+        agency.publishWithPassphrase(1, IN_90_DAYS, ServiceFixture.files("x"), "sept ponts sur la Meuse", false);
+
+        BundleUpdate update = app.bundles.update("sept ponts sur la Meuse".toCharArray());
+        app.vault.lock();
+        app.vault.unlock(ServiceFixture.PASSPHRASE);
+
+        assertEquals(BundleUpdate.Outcome.INSTALLED, update.outcome());
+        assertEquals(1, app.bundles.library().orElseThrow().version());
+        assertFalse(app.database.read(c -> Secrets.get(c, app.vault.key(), BundleService.PASSPHRASE_KEY)).isEmpty());
+    }
+
+    @Test
+    void aBundleForTheMissionKeyAndAPassphraseInstallsWithoutThePassphraseAndForgetsAnOldSlot() {
+        agency.publishWithPassphrase(1, IN_90_DAYS, ServiceFixture.files("x"), "sept ponts sur la Meuse", false);
+        app.bundles.update("sept ponts sur la Meuse".toCharArray());
+        agency.publishWithPassphrase(2, IN_90_DAYS, ServiceFixture.files("y"), "sept ponts sur la Meuse", true);
+
+        BundleUpdate update = app.bundles.update();
+
+        assertEquals(BundleUpdate.Outcome.INSTALLED, update.outcome());
+        assertTrue(app.database.read(c -> Secrets.get(c, app.vault.key(), BundleService.PASSPHRASE_KEY)).isEmpty());
+    }
+
+    @Test
+    void theMissionProfileBecomesTheContactsOfTheLibrary() {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>(ServiceFixture.files("x"));
+        files.put(MissionProfile.PATH, ("duty-officer.name: Permanence\nduty-officer.phone: +32 2 555 01 00\n"
+                + "security-officer.phone: +32 470 55 01 01\n").getBytes(StandardCharsets.UTF_8));
+        agency.publish(1, IN_90_DAYS, files);
+
+        app.bundles.update();
+
+        MissionProfile profile = app.bundles.library().orElseThrow().mission().orElseThrow();
+        assertEquals("Permanence", profile.contact(MissionProfile.Role.DUTY_OFFICER).orElseThrow().name());
+    }
+
+    @Test
+    void aMissionProfileThatBreaksARuleIsLeftOutAndCounted() {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>(ServiceFixture.files("x"));
+        files.put(MissionProfile.PATH, "duty-officer.phone: <script>\n".getBytes(StandardCharsets.UTF_8));
+        agency.publish(1, IN_90_DAYS, files);
+
+        app.bundles.update();
+
+        BriefingLibrary library = app.bundles.library().orElseThrow();
+        assertTrue(library.mission().isEmpty());
+        assertEquals(1, library.unreadable());
     }
 }

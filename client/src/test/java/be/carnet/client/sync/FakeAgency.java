@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import be.carnet.protocol.Hashes;
 import be.carnet.protocol.age.X25519Identity;
 import be.carnet.protocol.bundle.Bundles;
+import be.carnet.protocol.bundle.MissionPassphrase;
 import be.carnet.protocol.enrol.EnrolmentAnswer;
 import be.carnet.protocol.enrol.EnrolmentCode;
 import be.carnet.protocol.enrol.EnrolmentException;
@@ -110,6 +111,19 @@ public final class FakeAgency implements AutoCloseable {
     public byte[] build(long version, Instant expires, Map<String, byte[]> files, Ed25519KeyPair key) {
         return Bundles.write(missionId, version, clock.instant(), expires, List.of("fr", "nl"), files,
                 List.of(missionIdentity.recipient()), key);
+    }
+
+    /**
+     * Publishes a bundle that also opens with {@code passphrase} (work factor 10, for speed); with
+     * {@code toMissionKey} false, only the passphrase opens it.
+     */
+    public byte[] publishWithPassphrase(long version, Instant expires, Map<String, byte[]> files, String passphrase,
+                                        boolean toMissionKey) {
+        byte[] built = Bundles.write(missionId, version, clock.instant(), expires, List.of("fr", "nl"), files,
+                toMissionKey ? List.of(missionIdentity.recipient()) : List.of(),
+                new MissionPassphrase(passphrase.toCharArray(), 10), signingKey);
+        bundle = built;
+        return built;
     }
 
     public void publishBytes(byte[] bytes) {

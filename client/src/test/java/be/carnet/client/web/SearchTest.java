@@ -123,6 +123,30 @@ class SearchTest {
     }
 
     @Test
+    void switchingLanguageOnTheResultsKeepsTheQuery() {
+        Browser.Response results = search("sécurité wifi");
+
+        assertTrue(results.body().contains("<input type=\"hidden\" name=\"back\" value=\"/search?q=s%C3%A9curit%C3%A9+wifi\">"),
+                results.body());
+        Browser.Response switched = web.browser.post("/language", Map.of("lang", "nl", "back", "/search?q=s%C3%A9curit%C3%A9+wifi"));
+        assertEquals(303, switched.status());
+        assertEquals("/search?q=s%C3%A9curit%C3%A9+wifi", switched.location());
+        Browser.Response dutch = web.browser.get(switched.location());
+        assertTrue(dutch.body().contains("value=\"sécurité wifi\""), dutch.body());
+        assertTrue(dutch.body().contains("<html lang=\"nl\">"));
+    }
+
+    @Test
+    void aBackAddressThatIsNotALocalPageOrASearchGoesHome() {
+        for (String hostile : new String[] {"/search?q=a&next=//evil.example", "/search?q=a%0d%0aLocation:x",
+                "/search?x=1", "/search?q=" + "a".repeat(2401), "https://evil.example/search?q=a"}) {
+            Browser.Response response = web.browser.post("/language", Map.of("lang", "fr", "back", hostile));
+
+            assertEquals("/", response.location(), hostile);
+        }
+    }
+
+    @Test
     void searchWhileLockedRedirectsToUnlock() {
         web.browser.post("/lock", Map.of());
 

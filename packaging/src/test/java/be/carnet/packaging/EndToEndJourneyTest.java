@@ -109,14 +109,20 @@ class EndToEndJourneyTest {
             assertEquals("fr", browser.find("html").getAttribute("lang"));
             assertFalse(browser.driver.findElements(By.cssSelector(".search-result")).isEmpty());
 
+            // Switching language on the results keeps the query: the same search, in Dutch.
             browser.submit("#lang-nl");
-            browser.type("q", "wifi");
-            browser.submit("#search-submit");
             browser.find(".search-result");
             assertEquals("nl", browser.find("html").getAttribute("lang"));
+            assertEquals("wifi", browser.find("#search-q").getAttribute("value"));
             List<String> dutchResults = browser.driver.findElements(By.cssSelector(".search-result")).stream()
                     .map(result -> result.getText()).toList();
             assertTrue(dutchResults.stream().anyMatch(text -> text.contains("Voor vertrek")), dutchResults.toString());
+
+            // The emergency-contacts card is one click away: the mission's contacts, then the public ones.
+            browser.find("#nav-contacts").click();
+            assertTrue(browser.text("#contact-duty-officer").contains("+32 2 555 01 00"), browser.text("#contacts"));
+            assertTrue(browser.text("#contact-security-officer").contains("Veiligheidsverantwoordelijke"));
+            assertTrue(browser.text("#contacts-public").contains("info@vsse.be"), browser.text("#contacts"));
 
             // Tick two items of the pre-departure checklist.
             browser.find("#nav-home").click();

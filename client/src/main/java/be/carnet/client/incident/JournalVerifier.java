@@ -13,6 +13,7 @@ import be.carnet.protocol.report.ReportRejectedException;
 import be.carnet.protocol.report.SealedReport;
 import be.carnet.protocol.sign.SignatureException;
 import be.carnet.protocol.sign.SignedEnvelope;
+import com.google.gson.JsonParseException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,7 +58,7 @@ final class JournalVerifier {
         Optional<Enrolment> enrolment;
         try {
             enrolment = Enrolments.current(c, key);
-        } catch (CellTamperedException | IllegalStateException e) {
+        } catch (CellTamperedException | IllegalStateException | JsonParseException e) {
             enrolment = Optional.empty();
         }
         if (!chained.isEmpty() && enrolment.isEmpty()) {

@@ -2,7 +2,11 @@ package be.carnet.protocol.report;
 
 import be.carnet.protocol.json.JsonFields;
 import be.carnet.protocol.json.JsonFormatException;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,16 +16,32 @@ import java.util.Set;
  * @param severity how bad, by the traveller's criterion
  * @param tlp who may see it
  * @param occurredAt when, as the traveller's local date-time with offset (ISO 8601), free of seconds
+ * @param approximate true when the traveller marked the time as approximate
  * @param place where, free text (never GPS)
+ * @param device which trip device was involved, from the traveller's own list; empty for none
  * @param description what happened
+ * @param actionsTaken what the traveller has done already; may be empty
+ * @param ongoing true when it is still going on
+ * @param outOfSightMinutes how long a device was out of sight (T02 and T03 only), or {@code null}
+ * @param accounts the accounts involved, free text; may be empty
+ * @param amends the report id of the entry this one corrects (an addendum), or empty
+ * @param attachments files attached, at most {@link Attachment#MAX_COUNT}, {@link Attachment#MAX_TOTAL_BYTES} in all
  */
-public record Incident(Category category, Severity severity, Tlp tlp, String occurredAt, String place,
-                       String description) {
+public record Incident(Category category, Severity severity, Tlp tlp, String occurredAt, boolean approximate,
+                       String place, String device, String description, String actionsTaken, boolean ongoing,
+                       Integer outOfSightMinutes, String accounts, String amends, List<Attachment> attachments) {
 
     public static final int MAX_OCCURRED_AT = 40;
     public static final int MAX_PLACE = 200;
+    public static final int MAX_DEVICE = 100;
     public static final int MAX_DESCRIPTION = 10_000;
-    private static final Set<String> KEYS = Set.of("category", "severity", "tlp", "occurredAt", "place", "description");
+    public static final int MAX_ACTIONS = 5_000;
+    public static final int MAX_ACCOUNTS = 1_000;
+    /** Longest time out of sight, in minutes (30 days). */
+    public static final int MAX_OUT_OF_SIGHT_MINUTES = 30 * 24 * 60;
+    private static final Set<String> KEYS = Set.of("category", "severity", "tlp", "occurredAt", "approximate", "place",
+            "device", "description", "actionsTaken", "ongoing", "outOfSightMinutes", "accounts", "amends",
+            "attachments");
 
     public Incident {
         if (category == null || severity == null || tlp == null) {
@@ -29,7 +49,49 @@ public record Incident(Category category, Severity severity, Tlp tlp, String occ
         }
         check("occurredAt", occurredAt, MAX_OCCURRED_AT);
         check("place", place, MAX_PLACE);
+        check("device", device, MAX_DEVICE);
         check("description", description, MAX_DESCRIPTION);
+        check("actionsTaken", actionsTaken, MAX_ACTIONS);
+        check("accounts", accounts, MAX_ACCOUNTS);
+        check("amends", amends, 36);
+        if (!amends.isEmpty() && !Report.isValidId(amends)) {
+            throw new IllegalArgumentException("amends must be empty or a report id");
+        }
+        if (outOfSightMinutes != null) {
+            if (!tracksOutOfSight(category)) {
+                throw new IllegalArgumentException("outOfSightMinutes is only for T02 and T03");
+            }
+            if (outOfSightMinutes < 0 || outOfSightMinutes > MAX_OUT_OF_SIGHT_MINUTES) {
+                throw new IllegalArgumentException("outOfSightMinutes must be between 0 and " + MAX_OUT_OF_SIGHT_MINUTES);
+            }
+        }
+        attachments = List.copyOf(attachments);
+        if (attachments.size() > Attachment.MAX_COUNT) {
+            throw new IllegalArgumentException("at most " + Attachment.MAX_COUNT + " attachments");
+        }
+        long total = 0;
+        for (Attachment a : attachments) {
+            total += a.size();
+        }
+        if (total > Attachment.MAX_TOTAL_BYTES) {
+            throw new IllegalArgumentException("the attachments must total at most " + Attachment.MAX_TOTAL_BYTES + " bytes");
+        }
+    }
+
+    /** An incident with only the first fields of the form: the rest empty, nothing attached. */
+    public Incident(Category category, Severity severity, Tlp tlp, String occurredAt, String place, String description) {
+        this(category, severity, tlp, occurredAt, false, place, "", description, "", false, null, "", "", List.of());
+    }
+
+    /** Whether the form asks how long a device was out of sight for {@code category} (T02 and T03). */
+    public static boolean tracksOutOfSight(Category category) {
+        return category == Category.T02 || category == Category.T03;
+    }
+
+    /** The same incident with other attachments. */
+    public Incident withAttachments(List<Attachment> replaced) {
+        return new Incident(category, severity, tlp, occurredAt, approximate, place, device, description, actionsTaken,
+                ongoing, outOfSightMinutes, accounts, amends, replaced);
     }
 
     private static void check(String field, String value, int max) {
@@ -41,23 +103,47 @@ public record Incident(Category category, Severity severity, Tlp tlp, String occ
         }
     }
 
+    /** The incident as JSON; with {@code withData} false, attachments carry no {@code data} (for local metadata). */
     JsonObject toJson() {
         JsonObject o = new JsonObject();
         o.addProperty("category", category.name());
         o.addProperty("severity", severity.name());
         o.addProperty("tlp", tlp.name());
         o.addProperty("occurredAt", occurredAt);
+        o.addProperty("approximate", approximate);
         o.addProperty("place", place);
+        o.addProperty("device", device);
         o.addProperty("description", description);
+        o.addProperty("actionsTaken", actionsTaken);
+        o.addProperty("ongoing", ongoing);
+        if (outOfSightMinutes != null) {
+            o.addProperty("outOfSightMinutes", outOfSightMinutes);
+        }
+        o.addProperty("accounts", accounts);
+        o.addProperty("amends", amends);
+        JsonArray list = new JsonArray();
+        attachments.forEach(a -> list.add(a.toJson()));
+        o.add("attachments", list);
         return o;
     }
 
     static Incident fromJson(JsonObject o) {
         JsonFields f = JsonFields.of(o, "incident").onlyKeys(KEYS);
         try {
+            List<Attachment> attachments = new ArrayList<>();
+            for (JsonElement e : f.array("attachments", Attachment.MAX_COUNT)) {
+                if (!e.isJsonObject()) {
+                    throw new JsonFormatException("incident.attachments must hold objects");
+                }
+                attachments.add(Attachment.fromJson(e.getAsJsonObject()));
+            }
+            Integer outOfSight = f.has("outOfSightMinutes")
+                    ? (int) f.integer("outOfSightMinutes", 0, MAX_OUT_OF_SIGHT_MINUTES) : null;
             return new Incident(Category.parse(f.string("category", 3)), Severity.parse(f.string("severity", 2)),
-                    Tlp.parse(f.string("tlp", 20)), f.string("occurredAt", MAX_OCCURRED_AT),
-                    f.string("place", MAX_PLACE), f.string("description", MAX_DESCRIPTION));
+                    Tlp.parse(f.string("tlp", 20)), f.string("occurredAt", MAX_OCCURRED_AT), f.bool("approximate"),
+                    f.string("place", MAX_PLACE), f.string("device", MAX_DEVICE),
+                    f.string("description", MAX_DESCRIPTION), f.string("actionsTaken", MAX_ACTIONS), f.bool("ongoing"),
+                    outOfSight, f.string("accounts", MAX_ACCOUNTS), f.string("amends", 36), attachments);
         } catch (IllegalArgumentException e) {
             throw new JsonFormatException("incident: " + e.getMessage(), e);
         }

@@ -19,7 +19,8 @@ import java.util.function.Function;
 public final class SealedReport {
 
     /** Larger sealed reports are refused before decryption. */
-    public static final int MAX_SEALED_BYTES = 1024 * 1024;
+    /** Largest sealed report: room for {@link Attachment#MAX_TOTAL_BYTES} base64-encoded twice, and the rest. */
+    public static final int MAX_SEALED_BYTES = 24 * 1024 * 1024;
 
     private SealedReport() {
     }

@@ -93,7 +93,7 @@ public final class TravellerApp {
             Checklist checklist = new Checklist(database, vault);
             SyncService sync = new SyncService(journal, enrolments, options.agencies());
             LaunchTokens launchTokens = new LaunchTokens();
-            IdleLock idleLock = new IdleLock(vault, options.clock(), options.idleLock());
+            IdleLock idleLock = new IdleLock(vault, options.clock(), settings, options.idleLock());
             WebDeps deps = new WebDeps(vault, new DataWipe(vault, database, settings), enrolments, bundles, checklist,
                     journal, sync, settings, Messages.load(), launchTokens, idleLock, options.clock(), options.zone());
             Javalin server = WebServer.create(deps).start("127.0.0.1", options.port());

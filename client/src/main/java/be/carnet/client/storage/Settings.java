@@ -6,11 +6,14 @@ import java.util.Optional;
 
 /**
  * Clear settings, readable while the vault is locked. Only coarse choices belong here (the language, so
- * the lock screen speaks it); never anything about the mission, the traveller or their reports.
+ * the lock screen speaks it; the idle-lock period, so the lock works while locked); never anything
+ * about the mission, the traveller or their reports.
  */
 public final class Settings {
 
     public static final String LANGUAGE = "language";
+    /** Minutes without a request before the vault locks itself (see {@code IdleMinutes}). */
+    public static final String IDLE_LOCK_MINUTES = "idleLockMinutes";
 
     private final Database database;
 

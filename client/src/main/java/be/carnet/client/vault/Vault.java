@@ -30,6 +30,9 @@ public final class Vault {
     /** What the app can do: nothing yet, ask for the passphrase, or work. */
     public enum State { ABSENT, LOCKED, UNLOCKED }
 
+    /** Which passphrase opened the vault; pages must not show the difference. */
+    public enum Opening { REAL, DURESS }
+
     private static final Logger LOG = LoggerFactory.getLogger(Vault.class);
     static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     static final Duration MAX_DELAY = Duration.ofSeconds(30);
@@ -39,6 +42,8 @@ public final class Vault {
     private final Pause pause;
     private final AtomicInteger failures = new AtomicInteger();
     private final List<Runnable> lockListeners = new CopyOnWriteArrayList<>();
+    /** Serialises passphrase attempts (unlock, change, duress), so guesses in parallel wait in turn. */
+    private final Object attempts = new Object();
     private VaultKey key;
 
     /**
@@ -85,29 +90,138 @@ public final class Vault {
     }
 
     /**
-     * Unwraps the vault key.
+     * Unwraps the vault key, for callers that hold no data to erase (tests of other services). A duress
+     * passphrase is refused here with {@link IllegalStateException} before anything is erased; the app
+     * uses {@link #unlock(String, Runnable)}.
      *
      * @throws WrongPassphraseException after the failure delay, if the passphrase does not open it
      * @throws IllegalStateException if there is no vault
      */
     public void unlock(String passphrase) {
-        WrappedKey wrapped = readKeyFile();
-        VaultKey opened = !Passphrases.withinMaxLength(passphrase)
-                ? null : wrapped.unwrap(passphrase);
-        if (opened == null) {
-            int count = failures.incrementAndGet();
-            LOG.warn("wrong passphrase ({} failed attempt(s) in a row)", count);
-            pause.pause(delayAfter(count));
-            throw new WrongPassphraseException(count);
-        }
-        synchronized (this) {
-            if (key != null) {
-                key.destroy();
+        unlock(passphrase, () -> {
+            throw new IllegalStateException("this caller cannot erase the data behind a duress passphrase");
+        });
+    }
+
+    /**
+     * Unwraps the vault key with the real passphrase; or, with the duress passphrase, erases everything
+     * and opens a new empty vault under that same passphrase. Both cost one Argon2id derivation and end
+     * in the same state (unlocked), so the caller shows the same page; only the return value differs.
+     *
+     * @param eraseEverything the panic wipe (it must erase this vault's key through {@link #erase()} and
+     *        then the data files); run only for the duress passphrase
+     * @return which passphrase it was
+     * @throws WrongPassphraseException after the failure delay, if the passphrase is neither
+     * @throws IllegalStateException if there is no vault
+     */
+    public Opening unlock(String passphrase, Runnable eraseEverything) {
+        synchronized (attempts) {
+            WrappedKey wrapped = readKeyFile();
+            if (!Passphrases.withinMaxLength(passphrase)) {
+                throw failed();
             }
-            key = opened;
+            WrappedKey.Attempt attempt = wrapped.attempt(passphrase);
+            try {
+                if (attempt.wrong()) {
+                    throw failed();
+                }
+                if (attempt.duress()) {
+                    openFreshVault(wrapped, attempt.kek(), eraseEverything);
+                    return Opening.DURESS;
+                }
+                replaceKey(attempt.key());
+                failures.set(0);
+                LOG.info("vault unlocked");
+                return Opening.REAL;
+            } finally {
+                attempt.destroy();
+            }
         }
-        failures.set(0);
-        LOG.info("vault unlocked");
+    }
+
+    /**
+     * Re-wraps the vault key under a new passphrase: the data, the salt and the duress passphrase stay.
+     * The key file is replaced atomically. Costs two Argon2id derivations.
+     *
+     * @throws PassphraseRuleException if the new passphrase breaks a rule (checked first; nothing tried)
+     * @throws WrongPassphraseException after the failure delay, if {@code current} does not open the vault
+     *         (the duress passphrase typed here is just wrong: nothing is erased)
+     * @throws VaultLockedException when locked
+     */
+    public void changePassphrase(String current, String newPassphrase, String confirmation) {
+        Passphrases.checkNew(newPassphrase, confirmation);
+        synchronized (attempts) {
+            key();
+            WrappedKey wrapped = readKeyFile();
+            WrappedKey.Attempt proof = checkCurrent(wrapped, current);
+            WrappedKey.Attempt next = wrapped.attempt(newPassphrase);
+            try {
+                if (next.duress()) {
+                    throw new PassphraseRuleException(PassphraseRuleException.Rule.SAME_AS_DURESS,
+                            "the new passphrase must differ from the duress passphrase");
+                }
+                write(wrapped.resealed(key(), next.kek()));
+            } finally {
+                proof.destroy();
+                next.destroy();
+                if (next.key() != null) {
+                    next.key().destroy();
+                }
+            }
+            LOG.info("vault passphrase changed");
+        }
+    }
+
+    /**
+     * Sets the duress passphrase (replacing any earlier one). Costs two Argon2id derivations.
+     *
+     * @throws PassphraseRuleException if it breaks a rule or is the real passphrase
+     * @throws WrongPassphraseException after the failure delay, if {@code current} does not open the vault
+     * @throws VaultLockedException when locked
+     */
+    public void setDuress(String current, String duress, String confirmation) {
+        Passphrases.checkNew(duress, confirmation);
+        if (current != null && Passphrases.sameText(current, duress)) {
+            throw sameAsReal();
+        }
+        synchronized (attempts) {
+            key();
+            WrappedKey wrapped = readKeyFile();
+            WrappedKey.Attempt proof = checkCurrent(wrapped, current);
+            WrappedKey.Attempt candidate = wrapped.attempt(duress);
+            try {
+                if (candidate.key() != null) {
+                    candidate.key().destroy();
+                    throw sameAsReal();
+                }
+                write(wrapped.resealed(key(), proof.kek()).withDuress(candidate.kek()));
+            } finally {
+                proof.destroy();
+                candidate.destroy();
+            }
+            LOG.info("vault settings changed");
+        }
+    }
+
+    /**
+     * Removes the duress passphrase, if one is set (the file looks the same either way). Costs one
+     * Argon2id derivation.
+     *
+     * @throws WrongPassphraseException after the failure delay, if {@code current} does not open the vault
+     * @throws VaultLockedException when locked
+     */
+    public void removeDuress(String current) {
+        synchronized (attempts) {
+            key();
+            WrappedKey wrapped = readKeyFile();
+            WrappedKey.Attempt proof = checkCurrent(wrapped, current);
+            try {
+                write(wrapped.resealed(key(), proof.kek()).withDuress(null));
+            } finally {
+                proof.destroy();
+            }
+            LOG.info("vault settings changed");
+        }
     }
 
     /** Forgets the key (overwriting it in memory) and tells the listeners to drop what they decrypted. */
@@ -167,6 +281,71 @@ public final class Vault {
             failures.set(0);
         }
         LOG.info("vault key erased");
+    }
+
+    /** The real passphrase typed again to confirm a change; a wrong one counts as a failed attempt. */
+    private WrappedKey.Attempt checkCurrent(WrappedKey wrapped, String current) {
+        if (!Passphrases.withinMaxLength(current)) {
+            throw failed();
+        }
+        WrappedKey.Attempt proof = wrapped.attempt(current);
+        if (proof.key() == null) {
+            proof.destroy();
+            throw failed();
+        }
+        proof.key().destroy();
+        failures.set(0);
+        return proof;
+    }
+
+    /** Counts a failure, waits the growing delay, and returns the exception to throw. */
+    private WrongPassphraseException failed() {
+        int count = failures.incrementAndGet();
+        LOG.warn("wrong passphrase ({} failed attempt(s) in a row)", count);
+        pause.pause(delayAfter(count));
+        return new WrongPassphraseException(count);
+    }
+
+    /**
+     * The duress path: the panic wipe erases the old key and the data, then a new vault key is sealed
+     * under the key already derived from the duress passphrase (same salt and costs, no second
+     * derivation, so the timing stays close to a normal unlock) and the vault is left open.
+     */
+    private void openFreshVault(WrappedKey old, VaultKey duressKek, Runnable eraseEverything) {
+        eraseEverything.run();
+        erase();
+        VaultKey fresh = VaultKey.generate();
+        try {
+            write(old.freshVault(fresh, duressKek));
+        } catch (RuntimeException e) {
+            fresh.destroy();
+            throw e;
+        }
+        replaceKey(fresh);
+        failures.set(0);
+        LOG.info("vault unlocked");
+    }
+
+    private void replaceKey(VaultKey opened) {
+        synchronized (this) {
+            if (key != null) {
+                key.destroy();
+            }
+            key = opened;
+        }
+    }
+
+    private void write(WrappedKey wrapped) {
+        try {
+            SafeFiles.writeAtomically(keyFile, wrapped.toBytes(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the vault key file", e);
+        }
+    }
+
+    private static PassphraseRuleException sameAsReal() {
+        return new PassphraseRuleException(PassphraseRuleException.Rule.SAME_AS_REAL,
+                "the duress passphrase must differ from the real passphrase");
     }
 
     /** The delay after {@code failures} wrong passphrases in a row: 1 s, 2 s, 4 s … at most 30 s. */

@@ -1,13 +1,15 @@
 package be.carnet.client.vault;
 
 import be.carnet.client.storage.DataWipe;
+import be.carnet.client.web.IdleLock;
 import be.carnet.client.web.Notice;
 import be.carnet.client.web.Pages;
 import be.carnet.client.web.Paths;
 import io.javalin.http.Context;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Setup, unlock, lock and panic wipe pages. Does I/O only; {@link Vault} and {@link DataWipe} do the work. */
+/** Setup, unlock (and its duress path), lock and panic wipe pages. Does I/O only; {@link Vault} and {@link DataWipe} do the work. */
 public final class VaultController {
 
     static final String WIPE_WORD_KEY = "client.wipe.word";
@@ -15,11 +17,13 @@ public final class VaultController {
     private final Vault vault;
     private final DataWipe wipe;
     private final Pages pages;
+    private final IdleLock idleLock;
 
-    public VaultController(Vault vault, DataWipe wipe, Pages pages) {
+    public VaultController(Vault vault, DataWipe wipe, Pages pages, IdleLock idleLock) {
         this.vault = vault;
         this.wipe = wipe;
         this.pages = pages;
+        this.idleLock = idleLock;
     }
 
     public void setupForm(Context ctx) {
@@ -27,13 +31,18 @@ public final class VaultController {
     }
 
     public void setup(Context ctx) {
+        String passphrase = ctx.formParam("passphrase");
         try {
-            vault.create(ctx.formParam("passphrase"), ctx.formParam("confirm"));
+            vault.create(passphrase, ctx.formParam("confirm"));
         } catch (PassphraseRuleException e) {
             String key = switch (e.rule()) {
                 case TOO_SHORT -> "client.setup.error.tooShort";
                 case TOO_LONG -> "client.setup.error.tooLong";
+                case CONTROL_CHARACTERS -> "client.setup.error.control";
+                case REPEATED -> "client.setup.error.repeated";
+                case DIGITS_ONLY -> "client.setup.error.digitsOnly";
                 case MISMATCH -> "client.setup.error.mismatch";
+                case SAME_AS_REAL, SAME_AS_DURESS -> throw new IllegalStateException("no duress passphrase at setup", e);
             };
             int argument = e.rule() == PassphraseRuleException.Rule.TOO_LONG ? Passphrases.MAX_LENGTH
                     : Passphrases.MIN_LENGTH;
@@ -42,7 +51,8 @@ public final class VaultController {
                     new SetupPage(pages.chrome(ctx), Passphrases.MIN_LENGTH, key, argument));
             return;
         }
-        pages.redirect(ctx, Paths.HOME, Notice.info("client.setup.done"));
+        String strength = Passphrases.strength(passphrase).name().toLowerCase(Locale.ROOT);
+        pages.redirect(ctx, Paths.HOME, Notice.info("client.setup.done." + strength));
     }
 
     public void unlockForm(Context ctx) {
@@ -51,13 +61,21 @@ public final class VaultController {
 
     public void unlock(Context ctx) {
         try {
-            vault.unlock(ctx.formParam("passphrase"));
+            // The duress passphrase ends here too, after a silent wipe: the same redirect, no notice.
+            vault.unlock(ctx.formParam("passphrase"), this::wipeKeepingSettings);
         } catch (WrongPassphraseException e) {
             ctx.status(400);
             pages.render(ctx, "vault/unlock.jte", new UnlockPage(pages.chrome(ctx), "client.unlock.error.wrong"));
             return;
         }
         pages.redirect(ctx, Paths.HOME, null);
+    }
+
+    /** The duress wipe: the panic wipe, keeping the idle-lock choice too, so the app looks as before. */
+    private void wipeKeepingSettings() {
+        Optional<IdleMinutes> idle = idleLock.stored();
+        wipe.wipe();
+        idle.ifPresent(idleLock::set);
     }
 
     public void lock(Context ctx) {

@@ -12,6 +12,11 @@ public final class Paths {
     public static final String UNLOCK = "/unlock";
     public static final String LOCK = "/lock";
     public static final String WIPE = "/wipe";
+    public static final String SETTINGS = "/settings";
+    public static final String SETTINGS_PASSPHRASE = "/settings/passphrase";
+    public static final String SETTINGS_IDLE_LOCK = "/settings/idle-lock";
+    public static final String SETTINGS_DURESS = "/settings/duress";
+    public static final String SETTINGS_DURESS_REMOVE = "/settings/duress/remove";
     public static final String ENROL = "/enrol";
     public static final String BRIEFING = "/briefings/{id}";
     public static final String BRIEFINGS_UPDATE = "/briefings-update";

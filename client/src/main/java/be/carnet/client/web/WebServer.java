@@ -7,6 +7,7 @@ import be.carnet.client.enrolment.EnrolmentController;
 import be.carnet.client.incident.IncidentController;
 import be.carnet.client.incident.JournalController;
 import be.carnet.client.sync.SyncController;
+import be.carnet.client.vault.SettingsController;
 import be.carnet.client.vault.Vault;
 import be.carnet.client.vault.VaultController;
 import be.carnet.client.vault.VaultLockedException;
@@ -44,7 +45,8 @@ public final class WebServer {
         Stylesheet stylesheet = new Stylesheet();
         LaunchController launch = new LaunchController(deps.launchTokens(), sessions, pages);
         LanguageController language = new LanguageController(languages, pages);
-        VaultController vault = new VaultController(deps.vault(), deps.wipe(), pages);
+        VaultController vault = new VaultController(deps.vault(), deps.wipe(), pages, deps.idleLock());
+        SettingsController settings = new SettingsController(deps.vault(), deps.idleLock(), pages);
         EnrolmentController enrolment = new EnrolmentController(deps.enrolments(), deps.bundles(), pages);
         BriefingController briefings = new BriefingController(deps.bundles(), deps.enrolments(), deps.checklist(), pages,
                 deps.clock());
@@ -80,6 +82,11 @@ public final class WebServer {
             config.routes.post(Paths.LOCK, states.whenUnlocked(vault::lock));
             config.routes.get(Paths.WIPE, states.whenCreated(vault::wipeForm));
             config.routes.post(Paths.WIPE, states.whenCreated(vault::wipe));
+            config.routes.get(Paths.SETTINGS, states.whenUnlocked(settings::page));
+            config.routes.post(Paths.SETTINGS_PASSPHRASE, states.whenUnlocked(settings::changePassphrase));
+            config.routes.post(Paths.SETTINGS_IDLE_LOCK, states.whenUnlocked(settings::idleLock));
+            config.routes.post(Paths.SETTINGS_DURESS, states.whenUnlocked(settings::setDuress));
+            config.routes.post(Paths.SETTINGS_DURESS_REMOVE, states.whenUnlocked(settings::removeDuress));
 
             // Enrolment, briefings, checklist and search (the network only on enrol and briefings-update).
             config.routes.get(Paths.ENROL, states.whenUnlocked(enrolment::form));

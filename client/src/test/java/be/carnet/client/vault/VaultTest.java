@@ -49,10 +49,10 @@ class VaultTest {
 
         assertEquals(Vault.State.UNLOCKED, vault.state());
         JsonObject file = JsonParser.parseString(Files.readString(dir.resolve("vault.key"), UTF_8)).getAsJsonObject();
-        assertEquals("carnet.vault-key/1", file.get("format").getAsString());
+        assertEquals("carnet.vault-key/2", file.get("format").getAsString());
         assertEquals("argon2id", file.get("kdf").getAsString());
         assertEquals(1024, file.get("memoryKiB").getAsInt());
-        assertEquals(List.of("format", "kdf", "memoryKiB", "iterations", "parallelism", "salt", "key"),
+        assertEquals(List.of("format", "kdf", "memoryKiB", "iterations", "parallelism", "salt", "key", "duress"),
                 List.copyOf(file.keySet()));
     }
 
@@ -71,7 +71,7 @@ class VaultTest {
 
     @Test
     void aPassphraseOfManyNonBmpCharactersSetUpCanUnlock() {
-        String emoji = "\uD83C\uDF0D".repeat(600);
+        String emoji = "\uD83C\uDF0D\uD83D\uDD11".repeat(300);
         assertEquals(1200, emoji.length());
         vault().create(emoji, emoji);
 
@@ -226,14 +226,21 @@ class VaultTest {
         return Stream.of(
                 Arguments.of("not json", "the vault key file is malformed"),
                 Arguments.of("{}", "the vault key file is malformed"),
-                Arguments.of("{\"format\":\"carnet.vault-key/2\",\"kdf\":\"argon2id\"}",
-                        "the vault key file is not in format carnet.vault-key/1"),
-                Arguments.of("{\"format\":\"carnet.vault-key/1\",\"kdf\":\"argon2id\",\"memoryKiB\":99999999,"
+                Arguments.of("{\"format\":\"carnet.vault-key/1\",\"kdf\":\"argon2id\"}",
+                        "the vault key file is not in format carnet.vault-key/2"),
+                Arguments.of("{\"format\":\"carnet.vault-key/2\",\"kdf\":\"argon2id\",\"memoryKiB\":99999999,"
                         + "\"iterations\":3,\"parallelism\":1,\"salt\":\"AAAAAAAAAAAAAAAAAAAAAA==\",\"key\":\"AA==\"}",
                         "Argon2id memory must be between 8 and 1048576 KiB"),
-                Arguments.of("{\"format\":\"carnet.vault-key/1\",\"kdf\":\"argon2id\",\"memoryKiB\":1024,"
-                        + "\"iterations\":3,\"parallelism\":1,\"salt\":\"AAAA\",\"key\":\"AA==\"}",
-                        "the vault key salt must be 16 bytes"));
+                Arguments.of("{\"format\":\"carnet.vault-key/2\",\"kdf\":\"argon2id\",\"memoryKiB\":1024,"
+                        + "\"iterations\":3,\"parallelism\":1,\"salt\":\"AAAA\",\"key\":\"AA==\",\"duress\":\"AA==\"}",
+                        "the vault key salt must be 16 bytes"),
+                Arguments.of("{\"format\":\"carnet.vault-key/2\",\"kdf\":\"argon2id\",\"memoryKiB\":1024,"
+                        + "\"iterations\":3,\"parallelism\":1,\"salt\":\"AAAAAAAAAAAAAAAAAAAAAA==\",\"key\":\"AA==\"}",
+                        "the vault key file is malformed"),
+                Arguments.of("{\"format\":\"carnet.vault-key/2\",\"kdf\":\"argon2id\",\"memoryKiB\":1024,"
+                        + "\"iterations\":3,\"parallelism\":1,\"salt\":\"AAAAAAAAAAAAAAAAAAAAAA==\",\"key\":\"AA==\","
+                        + "\"duress\":\"AAAA\"}",
+                        "the vault key duress verifier must be 32 bytes"));
     }
 
     @ParameterizedTest

@@ -3,7 +3,9 @@ package be.carnet.client;
 import be.carnet.client.briefing.BundleService;
 import be.carnet.client.checklist.Checklist;
 import be.carnet.client.enrolment.EnrolmentService;
+import be.carnet.client.incident.Drafts;
 import be.carnet.client.incident.Journal;
+import be.carnet.client.incident.TripDevices;
 import be.carnet.client.storage.DataWipe;
 import be.carnet.client.storage.Database;
 import be.carnet.client.storage.Settings;
@@ -94,8 +96,11 @@ public final class TravellerApp {
             SyncService sync = new SyncService(journal, enrolments, options.agencies());
             LaunchTokens launchTokens = new LaunchTokens();
             IdleLock idleLock = new IdleLock(vault, options.clock(), settings, options.idleLock());
+            Drafts drafts = new Drafts(database, vault, journal, options.clock());
+            TripDevices devices = new TripDevices(database, vault);
             WebDeps deps = new WebDeps(vault, new DataWipe(vault, database, settings), enrolments, bundles, checklist,
-                    journal, sync, settings, Messages.load(), launchTokens, idleLock, options.clock(), options.zone());
+                    journal, drafts, devices, sync, settings, Messages.load(), launchTokens, idleLock, options.clock(),
+                    options.zone());
             Javalin server = WebServer.create(deps).start("127.0.0.1", options.port());
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "carnet-idle-lock");

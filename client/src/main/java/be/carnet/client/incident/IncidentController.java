@@ -1,66 +1,321 @@
 package be.carnet.client.incident;
 
 import be.carnet.client.enrolment.EnrolmentService;
+import be.carnet.client.web.FieldError;
+import be.carnet.client.web.LanguageController;
 import be.carnet.client.web.Notice;
 import be.carnet.client.web.Pages;
 import be.carnet.client.web.Paths;
+import be.carnet.protocol.report.Attachment;
+import be.carnet.protocol.report.Incident;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The incident form and the journal. Validates at the edge; {@link Journal} saves. */
+/**
+ * The incident pages: the quick log, the form, drafts (edit, attach, mark ready, delete), the journal and
+ * its entries, addenda, and the traveller's trip devices. Validates at the edge; {@link Drafts} and
+ * {@link Journal} store.
+ */
 public final class IncidentController {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IncidentController.class);
 
     static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
             .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}");
 
     private final Journal journal;
+    private final Drafts drafts;
+    private final TripDevices devices;
     private final EnrolmentService enrolments;
     private final Pages pages;
     private final Clock clock;
     private final ZoneId zone;
 
-    public IncidentController(Journal journal, EnrolmentService enrolments, Pages pages, Clock clock, ZoneId zone) {
+    public IncidentController(Journal journal, Drafts drafts, TripDevices devices, EnrolmentService enrolments,
+                              Pages pages, Clock clock, ZoneId zone) {
         this.journal = journal;
+        this.drafts = drafts;
+        this.devices = devices;
         this.enrolments = enrolments;
         this.pages = pages;
         this.clock = clock;
         this.zone = zone;
     }
 
+    // ---- The form and the quick log
+
     public void form(Context ctx) {
-        String now = LocalDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MINUTES).format(INPUT);
-        IncidentInput blank = new IncidentInput("", "", "AMBER", now, zone.getId(), "", "");
-        pages.render(ctx, "incident/form.jte", new IncidentFormPage(pages.chrome(ctx), blank, List.of(), zones(),
-                enrolments.current().isPresent()));
+        IncidentInput blank = new IncidentInput("", "", "AMBER", now(), zone.getId(), null, "", "", "", "", null, "",
+                "", "");
+        renderForm(ctx, HttpStatus.OK, blank, List.of(), null);
     }
 
+    /** {@code POST /incidents}: the full form; "save as draft" keeps it editable, the main button makes it ready. */
     public void create(Context ctx) {
-        IncidentInput input = new IncidentInput(ctx.formParam("category"), ctx.formParam("severity"),
-                ctx.formParam("tlp"), ctx.formParam("occurredAt"), ctx.formParam("zone"), ctx.formParam("place"),
-                ctx.formParam("description"));
-        IncidentValidator.Result result = IncidentValidator.validate(input);
+        IncidentInput input = input(ctx);
+        IncidentValidator.Result result = IncidentValidator.validate(input, devices.list(), "");
         if (!result.valid()) {
-            ctx.status(400);
-            pages.render(ctx, "incident/form.jte", new IncidentFormPage(pages.chrome(ctx), input, result.errors(),
-                    zones(), enrolments.current().isPresent()));
+            renderForm(ctx, HttpStatus.BAD_REQUEST, input, result.errors(), null);
+            return;
+        }
+        if ("draft".equals(ctx.formParam("action"))) {
+            String draftId = drafts.create(result.incident(), input.zone());
+            pages.redirect(ctx, Paths.draft(draftId), Notice.info("client.draft.saved"));
             return;
         }
         journal.save(result.incident());
         pages.redirect(ctx, Paths.INCIDENTS, Notice.info("client.incident.saved"));
     }
 
+    /**
+     * {@code POST /incidents/quick}, from the bar on every page: category, one line and severity become a
+     * draft at the current time; the traveller goes back to the page they were on.
+     */
+    public void quick(Context ctx) {
+        IncidentValidator.Result result = IncidentValidator.quick(ctx.formParam("category"), ctx.formParam("severity"),
+                ctx.formParam("line"), now(), zone);
+        if (!result.valid()) {
+            IncidentInput typed = new IncidentInput(nullToEmpty(ctx.formParam("category")),
+                    nullToEmpty(ctx.formParam("severity")), "AMBER", now(), zone.getId(), null, "", "",
+                    nullToEmpty(ctx.formParam("line")), "", null, "", "", "");
+            List<FieldError> errors = result.errors().stream()
+                    .map(e -> e.field().equals("line") ? new FieldError("description", e.rule(), e.args()) : e).toList();
+            renderForm(ctx, HttpStatus.BAD_REQUEST, typed, errors, null);
+            return;
+        }
+        String draftId = drafts.create(result.incident(), zone.getId());
+        pages.redirect(ctx, LanguageController.safeBack(ctx.formParam("back")),
+                Notice.info("client.quick.saved"));
+        LOG.debug("quick log kept as draft {}", draftId);
+    }
+
+    // ---- The journal
+
     public void list(Context ctx) {
-        pages.render(ctx, "incident/list.jte", new IncidentListPage(pages.chrome(ctx), journal.list()));
+        pages.render(ctx, "incident/list.jte", new IncidentListPage(pages.chrome(ctx), drafts.list(), journal.list()));
+    }
+
+    public void show(Context ctx) {
+        JournalEntry entry = journal.entry(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+        JournalEntry amended = entry.isAddendum() ? journal.entry(entry.incident().amends()).orElse(null) : null;
+        pages.render(ctx, "incident/show.jte", new IncidentPage(pages.chrome(ctx), entry, amended,
+                journal.addendaOf(entry.reportId())));
+    }
+
+    /** {@code POST /incidents/{id}/addendum}: a draft that corrects the entry; the entry itself never changes. */
+    public void addendum(Context ctx) {
+        String draftId;
+        try {
+            draftId = drafts.addendum(ctx.pathParam("id"));
+        } catch (DraftNotFoundException e) {
+            throw new NotFoundResponse();
+        }
+        pages.redirect(ctx, Paths.draft(draftId), Notice.info("client.addendum.started"));
+    }
+
+    // ---- Drafts
+
+    public void draft(Context ctx) {
+        Draft draft = draftOf(ctx);
+        renderForm(ctx, HttpStatus.OK, inputOf(draft), List.of(), draft);
+    }
+
+    /** {@code POST /drafts/{id}}: saves the draft; with {@code action=ready}, then makes it a journal entry. */
+    public void saveDraft(Context ctx) {
+        Draft draft = draftOf(ctx);
+        IncidentInput input = input(ctx);
+        IncidentValidator.Result result = IncidentValidator.validate(input, devicesWith(draft), draft.fields().incident().amends());
+        if (!result.valid()) {
+            renderForm(ctx, HttpStatus.BAD_REQUEST, input, result.errors(), draft);
+            return;
+        }
+        drafts.update(draft.draftId(), result.incident(), input.zone());
+        if ("ready".equals(ctx.formParam("action"))) {
+            String reportId = drafts.markReady(draft.draftId());
+            pages.redirect(ctx, Paths.incident(reportId), Notice.info("client.draft.ready"));
+            return;
+        }
+        pages.redirect(ctx, Paths.draft(draft.draftId()), Notice.info("client.draft.saved"));
+    }
+
+    public void deleteDraft(Context ctx) {
+        Draft draft = draftOf(ctx);
+        drafts.delete(draft.draftId());
+        pages.redirect(ctx, Paths.INCIDENTS, Notice.info("client.draft.deleted"));
+    }
+
+    /** {@code POST /drafts/{id}/attachments} (multipart): one file, sealed at once. */
+    public void attach(Context ctx) {
+        Draft draft = draftOf(ctx);
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null || file.filename() == null || file.filename().isEmpty()) {
+            pages.redirect(ctx, Paths.draft(draft.draftId()), Notice.error("client.attachment.none"));
+            return;
+        }
+        if (file.size() > Attachment.MAX_BYTES) {
+            pages.redirect(ctx, Paths.draft(draft.draftId()),
+                    Notice.error("client.attachment.tooLarge", Attachment.MAX_BYTES / (1024 * 1024)));
+            return;
+        }
+        byte[] bytes;
+        try (InputStream in = file.content()) {
+            bytes = in.readNBytes(Attachment.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the uploaded file", e);
+        }
+        if (bytes.length > Attachment.MAX_BYTES) {
+            pages.redirect(ctx, Paths.draft(draft.draftId()),
+                    Notice.error("client.attachment.tooLarge", Attachment.MAX_BYTES / (1024 * 1024)));
+            return;
+        }
+        try {
+            drafts.attach(draft.draftId(), new Attachment(fileName(file.filename()), mediaType(file.contentType()), bytes));
+        } catch (AttachmentRefusedException e) {
+            pages.redirect(ctx, Paths.draft(draft.draftId()),
+                    Notice.error("client.attachment." + e.rule(), e.args().toArray()));
+            return;
+        } finally {
+            java.util.Arrays.fill(bytes, (byte) 0);
+        }
+        pages.redirect(ctx, Paths.draft(draft.draftId()), Notice.info("client.attachment.added"));
+    }
+
+    public void detach(Context ctx) {
+        Draft draft = draftOf(ctx);
+        int index;
+        try {
+            index = Integer.parseInt(ctx.pathParam("n"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse();
+        }
+        drafts.detach(draft.draftId(), index);
+        pages.redirect(ctx, Paths.draft(draft.draftId()), Notice.info("client.attachment.removed"));
+    }
+
+    // ---- Trip devices
+
+    public void devicesPage(Context ctx) {
+        pages.render(ctx, "incident/devices.jte", new DevicesPage(pages.chrome(ctx), devices.list(), "", null));
+    }
+
+    public void addDevice(Context ctx) {
+        String typed = ctx.formParam("deviceName");
+        Optional<FieldError> error = devices.add(typed);
+        if (error.isPresent()) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            pages.render(ctx, "incident/devices.jte", new DevicesPage(pages.chrome(ctx), devices.list(),
+                    nullToEmpty(typed), error.get()));
+            return;
+        }
+        pages.redirect(ctx, Paths.DEVICES, Notice.info("client.devices.added"));
+    }
+
+    public void removeDevice(Context ctx) {
+        devices.remove(ctx.formParam("deviceName"));
+        pages.redirect(ctx, Paths.DEVICES, Notice.info("client.devices.removed"));
+    }
+
+    // ---- Helpers
+
+    private void renderForm(Context ctx, HttpStatus status, IncidentInput values, List<FieldError> errors, Draft draft) {
+        ctx.status(status);
+        List<String> choices = draft == null ? devices.list() : devicesWith(draft);
+        pages.render(ctx, "incident/form.jte", new IncidentFormPage(pages.chrome(ctx), values, errors, zones(),
+                enrolments.current().isPresent(), choices, draft));
+    }
+
+    private Draft draftOf(Context ctx) {
+        return drafts.get(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+    }
+
+    /** The traveller's devices, plus the draft's own if it has since been removed from the list. */
+    private List<String> devicesWith(Draft draft) {
+        List<String> list = devices.list();
+        String own = draft.fields().incident().device();
+        return own.isEmpty() || list.contains(own) ? list : Stream.concat(list.stream(), Stream.of(own)).toList();
+    }
+
+    private static IncidentInput input(Context ctx) {
+        return new IncidentInput(ctx.formParam("category"), ctx.formParam("severity"), ctx.formParam("tlp"),
+                ctx.formParam("occurredAt"), ctx.formParam("zone"), ctx.formParam("approximate"), ctx.formParam("place"),
+                ctx.formParam("device"), ctx.formParam("description"), ctx.formParam("actionsTaken"),
+                ctx.formParam("ongoing"), ctx.formParam("outOfSightHours"), ctx.formParam("outOfSightMinutes"),
+                ctx.formParam("accounts"));
+    }
+
+    /** A stored draft as form values: its time shown in the zone the traveller chose (or the app's). */
+    private IncidentInput inputOf(Draft draft) {
+        Incident i = draft.fields().incident();
+        String zoneId = draft.fields().zone().isEmpty() || !ZoneId.getAvailableZoneIds().contains(draft.fields().zone())
+                ? zone.getId() : draft.fields().zone();
+        String local;
+        try {
+            local = OffsetDateTime.parse(i.occurredAt()).atZoneSameInstant(ZoneId.of(zoneId)).toLocalDateTime()
+                    .format(INPUT);
+        } catch (DateTimeParseException e) {
+            local = now();
+        }
+        Integer minutes = i.outOfSightMinutes();
+        return new IncidentInput(i.category().name(), i.severity().name(), i.tlp().name(), local, zoneId,
+                i.approximate() ? "on" : null, i.place(), i.device(), i.description(), i.actionsTaken(),
+                i.ongoing() ? "on" : null, minutes == null ? "" : String.valueOf(minutes / 60),
+                minutes == null ? "" : String.valueOf(minutes % 60), i.accounts());
+    }
+
+    private String now() {
+        return LocalDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MINUTES).format(INPUT);
     }
 
     private List<String> zones() {
         return ZONES.contains(zone.getId()) ? ZONES : Stream.concat(Stream.of(zone.getId()), ZONES.stream()).toList();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /**
+     * The name to keep for an uploaded file: its last path segment, without control characters, at most
+     * {@link Attachment#MAX_NAME} characters (keeping the extension); "file" if nothing is left.
+     */
+    static String fileName(String untrusted) {
+        String name = untrusted.substring(Math.max(untrusted.lastIndexOf('/'), untrusted.lastIndexOf('\\')) + 1);
+        name = name.codePoints().filter(c -> !Character.isISOControl(c) && !(c >= 0x202A && c <= 0x202E)
+                        && !(c >= 0x2066 && c <= 0x2069))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (name.length() > Attachment.MAX_NAME) {
+            int dot = name.lastIndexOf('.');
+            String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+            name = name.substring(0, Attachment.MAX_NAME - extension.length()).strip() + extension;
+        }
+        return Attachment.validName(name) ? name : "file";
+    }
+
+    /** The browser's media type, lowercased and without parameters; octet-stream when it is not one. */
+    static String mediaType(String untrusted) {
+        if (untrusted == null) {
+            return Attachment.UNKNOWN_TYPE;
+        }
+        String type = untrusted.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return MEDIA_TYPE.matcher(type).matches() ? type : Attachment.UNKNOWN_TYPE;
     }
 }

@@ -1,7 +1,5 @@
 package be.carnet.client.incident;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import be.carnet.client.enrolment.Enrolment;
 import be.carnet.client.enrolment.EnrolmentListener;
 import be.carnet.client.enrolment.Enrolments;
@@ -13,14 +11,10 @@ import be.carnet.client.vault.Vault;
 import be.carnet.client.vault.VaultKey;
 import be.carnet.protocol.Hashes;
 import be.carnet.protocol.Randomness;
-import be.carnet.protocol.report.Category;
+import be.carnet.protocol.report.Attachment;
 import be.carnet.protocol.report.Incident;
 import be.carnet.protocol.report.Report;
 import be.carnet.protocol.report.SealedReport;
-import be.carnet.protocol.report.Severity;
-import be.carnet.protocol.report.Tlp;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,32 +53,60 @@ public final class Journal implements EnrolmentListener {
     }
 
     /**
-     * Saves a validated incident durably.
+     * Saves a validated incident durably as a journal entry (ready; pending before enrolment), with its
+     * attachments.
      *
      * @return its report id
      */
     public String save(Incident incident) {
         VaultKey key = vault.key();
-        String reportId = Randomness.uuid();
         Instant createdAt = clock.instant();
-        IncidentState state = database.write(c -> {
-            long id = nextId(c);
-            Optional<Enrolment> enrolment = Enrolments.current(c, key);
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO incidents (id, report_id, state, fields_sealed) VALUES (?, ?, 'pending', ?)")) {
-                insert.setLong(1, id);
-                insert.setString(2, reportId);
-                insert.setBytes(3, key.seal(fieldsToBytes(incident, createdAt), cell(id, "fields_sealed")));
-                insert.executeUpdate();
+        Appended appended = database.write(c -> append(c, key, incident, createdAt, null, List.of()));
+        LOG.info("incident {} saved ({})", appended.reportId(), appended.state().column());
+        return appended.reportId();
+    }
+
+    /** A new journal entry and where it stands. */
+    record Appended(String reportId, IncidentState state) {
+    }
+
+    /**
+     * Appends {@code incident} (with its attachments' bytes) to the journal inside the caller's transaction:
+     * chained, signed and sealed when enrolled, pending otherwise. When it comes from a draft, the draft's
+     * attachment rows are handed over to the entry instead of being stored again.
+     *
+     * @param createdAt when it was first logged
+     * @param draftId the draft it comes from, or {@code null}
+     * @param draftAttachments the draft's attachment rows (matching {@code incident.attachments()})
+     */
+    Appended append(Connection c, VaultKey key, Incident incident, Instant createdAt, String draftId,
+                    List<AttachmentInfo> draftAttachments) throws SQLException {
+        String reportId = Randomness.uuid();
+        long id = nextId(c);
+        List<AttachmentInfo> attachments;
+        if (draftId != null) {
+            AttachmentStore.reassign(c, draftId, reportId, draftAttachments);
+            attachments = draftAttachments;
+        } else {
+            attachments = new ArrayList<>();
+            for (Attachment attachment : incident.attachments()) {
+                attachments.add(AttachmentStore.insert(c, key, reportId, attachment));
             }
-            if (enrolment.isPresent()) {
-                chain(c, key, enrolment.get(), id, reportId, incident);
-                return IncidentState.READY;
-            }
-            return IncidentState.PENDING;
-        });
-        LOG.info("incident {} saved ({})", reportId, state.column());
-        return reportId;
+        }
+        StoredFields fields = new StoredFields(incident.withAttachments(List.of()), createdAt, attachments, "");
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO incidents (id, report_id, state, fields_sealed) VALUES (?, ?, 'pending', ?)")) {
+            insert.setLong(1, id);
+            insert.setString(2, reportId);
+            insert.setBytes(3, key.seal(fields.encode(), cell(id, "fields_sealed")));
+            insert.executeUpdate();
+        }
+        Optional<Enrolment> enrolment = Enrolments.current(c, key);
+        if (enrolment.isPresent()) {
+            chain(c, key, enrolment.get(), id, reportId, incident);
+            return new Appended(reportId, IncidentState.READY);
+        }
+        return new Appended(reportId, IncidentState.PENDING);
     }
 
     /** Chains, signs and seals every pending incident, oldest first, inside the enrolment's transaction. */
@@ -99,7 +121,10 @@ public final class Journal implements EnrolmentListener {
             }
         }
         for (PendingRow row : pending) {
-            chain(c, key, enrolment, row.id(), row.reportId(), fields(c, key, row.id()).incident());
+            StoredFields fields = fields(c, key, row.id());
+            Incident full = fields.incident().withAttachments(
+                    AttachmentStore.loadAll(c, key, row.reportId(), fields.attachments()));
+            chain(c, key, enrolment, row.id(), row.reportId(), full);
         }
         if (!pending.isEmpty()) {
             LOG.info("{} pending incident(s) chained at enrolment", pending.size());
@@ -115,14 +140,43 @@ public final class Journal implements EnrolmentListener {
                     "SELECT id, report_id, state, sequence, fields_sealed FROM incidents ORDER BY id DESC");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    long id = rows.getLong(1);
-                    Fields fields = fieldsFromBytes(key.open(rows.getBytes(5), cell(id, "fields_sealed")));
-                    entries.add(new JournalEntry(rows.getString(2), IncidentState.fromColumn(rows.getString(3)),
-                            rows.getLong(4), fields.createdAt(), fields.incident()));
+                    entries.add(entry(rows, key));
                 }
             }
             return entries;
         });
+    }
+
+    /** One entry by its report id; empty if there is none (or the id is not one). */
+    public Optional<JournalEntry> entry(String reportId) {
+        if (!Report.isValidId(reportId)) {
+            return Optional.empty();
+        }
+        VaultKey key = vault.key();
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT id, report_id, state, sequence, fields_sealed FROM incidents WHERE report_id = ?")) {
+                select.setString(1, reportId);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(entry(rows, key)) : Optional.<JournalEntry>empty();
+                }
+            }
+        });
+    }
+
+    /** The entries that correct {@code reportId} (its addenda), oldest first. */
+    public List<JournalEntry> addendaOf(String reportId) {
+        List<JournalEntry> addenda = new ArrayList<>(list().stream()
+                .filter(e -> e.incident().amends().equals(reportId)).toList());
+        java.util.Collections.reverse(addenda);
+        return addenda;
+    }
+
+    private static JournalEntry entry(ResultSet rows, VaultKey key) throws SQLException {
+        long id = rows.getLong(1);
+        StoredFields fields = StoredFields.decode(key.open(rows.getBytes(5), cell(id, "fields_sealed")));
+        return new JournalEntry(rows.getString(2), IncidentState.fromColumn(rows.getString(3)), rows.getLong(4),
+                fields.createdAt(), fields.incident(), fields.attachments());
     }
 
     /** Sealed reports without a receipt, in journal order. */
@@ -281,12 +335,12 @@ public final class Journal implements EnrolmentListener {
         }
     }
 
-    private static Fields fields(Connection c, VaultKey key, long id) throws SQLException {
+    private static StoredFields fields(Connection c, VaultKey key, long id) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT fields_sealed FROM incidents WHERE id = ?")) {
             select.setLong(1, id);
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
-                return fieldsFromBytes(key.open(rows.getBytes(1), cell(id, "fields_sealed")));
+                return StoredFields.decode(key.open(rows.getBytes(1), cell(id, "fields_sealed")));
             }
         }
     }
@@ -296,28 +350,5 @@ public final class Journal implements EnrolmentListener {
     }
 
     private record PendingRow(long id, String reportId) {
-    }
-
-    private record Fields(Incident incident, Instant createdAt) {
-    }
-
-    private static byte[] fieldsToBytes(Incident incident, Instant createdAt) {
-        JsonObject o = new JsonObject();
-        o.addProperty("category", incident.category().name());
-        o.addProperty("severity", incident.severity().name());
-        o.addProperty("tlp", incident.tlp().name());
-        o.addProperty("occurredAt", incident.occurredAt());
-        o.addProperty("place", incident.place());
-        o.addProperty("description", incident.description());
-        o.addProperty("createdAt", createdAt.toString());
-        return o.toString().getBytes(UTF_8);
-    }
-
-    private static Fields fieldsFromBytes(byte[] bytes) {
-        JsonObject o = JsonParser.parseString(new String(bytes, UTF_8)).getAsJsonObject();
-        Incident incident = new Incident(Category.parse(o.get("category").getAsString()),
-                Severity.parse(o.get("severity").getAsString()), Tlp.parse(o.get("tlp").getAsString()),
-                o.get("occurredAt").getAsString(), o.get("place").getAsString(), o.get("description").getAsString());
-        return new Fields(incident, Instant.parse(o.get("createdAt").getAsString()));
     }
 }

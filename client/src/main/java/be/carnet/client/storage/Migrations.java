@@ -29,7 +29,20 @@ final class Migrations {
                             + " report_sealed BLOB,"
                             + " receipt_sealed BLOB,"
                             + " CHECK ((state = 'pending') = (sequence IS NULL)),"
-                            + " CHECK ((state = 'acknowledged') = (receipt_sealed IS NOT NULL)))"));
+                            + " CHECK ((state = 'acknowledged') = (receipt_sealed IS NOT NULL)))"),
+            List.of(
+                    // Drafts: editable incidents, not in the journal yet. draft_id: a random UUID for URLs.
+                    "CREATE TABLE drafts ("
+                            + " id INTEGER PRIMARY KEY,"
+                            + " draft_id TEXT NOT NULL UNIQUE,"
+                            + " fields_sealed BLOB NOT NULL)",
+                    // Attached files of drafts and incidents. owner: the draft id or the report id (opaque);
+                    // the owner's sealed fields list each attachment's row id and SHA-256, checked on read.
+                    "CREATE TABLE attachments ("
+                            + " id INTEGER PRIMARY KEY,"
+                            + " owner TEXT NOT NULL,"
+                            + " data_sealed BLOB NOT NULL)",
+                    "CREATE INDEX attachments_owner ON attachments(owner)"));
 
     private Migrations() {
     }

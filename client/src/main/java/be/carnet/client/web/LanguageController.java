@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import java.util.regex.Pattern;
 
 /** {@code POST /language}: remembers the traveller's language and goes back to the page they were on. */
-final class LanguageController {
+public final class LanguageController {
 
     /** Only a local path of this app may be gone back to (no scheme, no //host). */
     private static final Pattern LOCAL_PATH = Pattern.compile("/([a-z0-9-]+(/[a-z0-9-]+)*)?");
@@ -22,10 +22,18 @@ final class LanguageController {
         this.pages = pages;
     }
 
+    /**
+     * {@code back} when it is a page of this app to return to (a local path, or the search with its query),
+     * else the home page: a form's return address never leads elsewhere.
+     */
+    public static String safeBack(String back) {
+        boolean local = back != null && (LOCAL_PATH.matcher(back).matches() || SEARCH_BACK.matcher(back).matches());
+        return local ? back : Paths.HOME;
+    }
+
     void choose(Context ctx) {
         Language.fromCode(ctx.formParam("lang")).ifPresent(languages::choose);
         String back = ctx.formParam("back");
-        boolean local = back != null && (LOCAL_PATH.matcher(back).matches() || SEARCH_BACK.matcher(back).matches());
-        pages.redirect(ctx, local ? back : Paths.HOME, null);
+        pages.redirect(ctx, safeBack(back), null);
     }
 }

@@ -23,12 +23,32 @@ public final class Paths {
     public static final String BRIEFINGS_CHANGES_DISMISS = "/briefings-changes/dismiss";
     public static final String CHECKLIST = "/checklist";
     public static final String SEARCH = "/search";
+    public static final String CONTACTS = "/contacts";
     public static final String INCIDENTS = "/incidents";
     public static final String NEW_INCIDENT = "/incidents/new";
+    public static final String QUICK_LOG = "/incidents/quick";
+    public static final String INCIDENT = "/incidents/{id}";
+    public static final String INCIDENT_ADDENDUM = "/incidents/{id}/addendum";
+    public static final String DRAFT = "/drafts/{id}";
+    public static final String DRAFT_DELETE = "/drafts/{id}/delete";
+    public static final String DRAFT_ATTACHMENTS = "/drafts/{id}/attachments";
+    public static final String DRAFT_DETACH = "/drafts/{id}/attachments/{n}/remove";
+    public static final String DEVICES = "/devices";
+    public static final String DEVICES_REMOVE = "/devices/remove";
     public static final String JOURNAL_VERIFY = "/journal/verify";
     public static final String SYNC = "/sync";
 
     private Paths() {
+    }
+
+    /** The page of one journal entry. */
+    public static String incident(String reportId) {
+        return "/incidents/" + reportId;
+    }
+
+    /** The page of one draft. */
+    public static String draft(String draftId) {
+        return "/drafts/" + draftId;
     }
 
     /** The path of one briefing's page. */

@@ -3,7 +3,9 @@ package be.carnet.client.web;
 import be.carnet.client.briefing.BundleService;
 import be.carnet.client.checklist.Checklist;
 import be.carnet.client.enrolment.EnrolmentService;
+import be.carnet.client.incident.Drafts;
 import be.carnet.client.incident.Journal;
+import be.carnet.client.incident.TripDevices;
 import be.carnet.client.storage.DataWipe;
 import be.carnet.client.storage.Settings;
 import be.carnet.client.sync.SyncService;
@@ -22,6 +24,8 @@ import java.time.ZoneId;
  * @param bundles briefings
  * @param checklist checklist ticks
  * @param journal the incident journal
+ * @param drafts incidents being written
+ * @param devices the traveller's trip devices
  * @param sync the report sync
  * @param settings clear settings (the language)
  * @param messages the catalogues
@@ -31,6 +35,7 @@ import java.time.ZoneId;
  * @param zone the zone dates are shown in and incidents default to
  */
 public record WebDeps(Vault vault, DataWipe wipe, EnrolmentService enrolments, BundleService bundles,
-                      Checklist checklist, Journal journal, SyncService sync, Settings settings, Messages messages,
+                      Checklist checklist, Journal journal, Drafts drafts, TripDevices devices, SyncService sync,
+                      Settings settings, Messages messages,
                       LaunchTokens launchTokens, IdleLock idleLock, Clock clock, ZoneId zone) {
 }

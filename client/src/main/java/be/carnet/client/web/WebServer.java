@@ -1,6 +1,7 @@
 package be.carnet.client.web;
 
 import be.carnet.client.briefing.BriefingController;
+import be.carnet.client.briefing.ContactsController;
 import be.carnet.client.briefing.SearchController;
 import be.carnet.client.checklist.ChecklistController;
 import be.carnet.client.enrolment.EnrolmentController;
@@ -11,7 +12,9 @@ import be.carnet.client.vault.SettingsController;
 import be.carnet.client.vault.Vault;
 import be.carnet.client.vault.VaultController;
 import be.carnet.client.vault.VaultLockedException;
+import be.carnet.protocol.report.Attachment;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
@@ -31,6 +34,8 @@ public final class WebServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     static final long MAX_REQUEST_BYTES = 256 * 1024;
+    /** Largest multipart request (an attachment upload): one 5 MiB file plus its form fields. */
+    static final long MAX_UPLOAD_BYTES = Attachment.MAX_BYTES + 64 * 1024;
 
     private WebServer() {
     }
@@ -51,15 +56,21 @@ public final class WebServer {
         BriefingController briefings = new BriefingController(deps.bundles(), deps.enrolments(), deps.checklist(), pages,
                 deps.clock());
         SearchController search = new SearchController(deps.bundles(), pages);
+        ContactsController contacts = new ContactsController(deps.bundles(), pages);
         ChecklistController checklist = new ChecklistController(deps.checklist(), deps.bundles(), pages);
-        IncidentController incidents = new IncidentController(deps.journal(), deps.enrolments(), pages, deps.clock(),
-                deps.zone());
+        IncidentController incidents = new IncidentController(deps.journal(), deps.drafts(), deps.devices(),
+                deps.enrolments(), pages, deps.clock(), deps.zone());
         JournalController journal = new JournalController(deps.journal(), pages);
         SyncController sync = new SyncController(deps.sync(), deps.journal(), deps.enrolments(), pages);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // Attachments arrive as multipart: kept in memory (never spilled to a plaintext temp file) up to
+            // the whole request's limit, which leaves room for one 5 MiB file and the form's fields.
+            config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
 
@@ -97,11 +108,23 @@ public final class WebServer {
             config.routes.post(Paths.BRIEFINGS_CHANGES_DISMISS, states.whenUnlocked(briefings::dismissChanges));
             config.routes.post(Paths.CHECKLIST, states.whenUnlocked(checklist::set));
             config.routes.get(Paths.SEARCH, states.whenUnlocked(search::search));
+            config.routes.get(Paths.CONTACTS, states.whenUnlocked(contacts::show));
 
             // Incidents.
             config.routes.get(Paths.NEW_INCIDENT, states.whenUnlocked(incidents::form));
             config.routes.post(Paths.INCIDENTS, states.whenUnlocked(incidents::create));
             config.routes.get(Paths.INCIDENTS, states.whenUnlocked(incidents::list));
+            config.routes.post(Paths.QUICK_LOG, states.whenUnlocked(incidents::quick));
+            config.routes.get(Paths.INCIDENT, states.whenUnlocked(incidents::show));
+            config.routes.post(Paths.INCIDENT_ADDENDUM, states.whenUnlocked(incidents::addendum));
+            config.routes.get(Paths.DRAFT, states.whenUnlocked(incidents::draft));
+            config.routes.post(Paths.DRAFT, states.whenUnlocked(incidents::saveDraft));
+            config.routes.post(Paths.DRAFT_DELETE, states.whenUnlocked(incidents::deleteDraft));
+            config.routes.post(Paths.DRAFT_ATTACHMENTS, states.whenUnlocked(incidents::attach));
+            config.routes.post(Paths.DRAFT_DETACH, states.whenUnlocked(incidents::detach));
+            config.routes.get(Paths.DEVICES, states.whenUnlocked(incidents::devicesPage));
+            config.routes.post(Paths.DEVICES, states.whenUnlocked(incidents::addDevice));
+            config.routes.post(Paths.DEVICES_REMOVE, states.whenUnlocked(incidents::removeDevice));
             config.routes.post(Paths.JOURNAL_VERIFY, states.whenUnlocked(journal::verify));
 
             // Sync (the network only on POST).

@@ -79,7 +79,7 @@ class JournalVerifyPageTest {
 
         web.browser.post("/journal/verify", Map.of());
 
-        assertTrue(web.browser.get("/incidents").body().contains("<p class=\"error\" role=\"alert\">Het dagboek is"
+        assertTrue(web.browser.get("/incidents").body().contains("<p class=\"error\" role=\"alert\">Het logboek is"
                 + " beschadigd bij melding nr. 2: het nummer dat onversleuteld bewaard is (7) komt niet overeen met het"
                 + " ondertekende nummer (2); meldingen werden hernummerd of verplaatst. Verwittig het agentschap.</p>"));
     }

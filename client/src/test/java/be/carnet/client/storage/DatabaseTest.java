@@ -44,7 +44,7 @@ class DatabaseTest {
 
         try (Database database = Database.open(dir.resolve("vault.db"))) {
             assertEquals("nl", new Settings(database).get(Settings.LANGUAGE).orElseThrow());
-            assertEquals(1, database.schemaVersion());
+            assertEquals(Migrations.latestVersion(), database.schemaVersion());
         }
     }
 
@@ -61,7 +61,7 @@ class DatabaseTest {
 
         StorageException e = assertThrows(StorageException.class, () -> Database.open(dir.resolve("vault.db")));
 
-        assertEquals("the vault database has schema version 99, newer than this Carnet knows (1); update Carnet",
+        assertEquals("the vault database has schema version 99, newer than this Carnet knows (2); update Carnet",
                 e.getMessage());
     }
 
@@ -103,7 +103,7 @@ class DatabaseTest {
             database.eraseAndRecreate();
 
             assertFalse(new Settings(database).get(Settings.LANGUAGE).isPresent());
-            assertEquals(1, database.schemaVersion());
+            assertEquals(Migrations.latestVersion(), database.schemaVersion());
         }
     }
 }

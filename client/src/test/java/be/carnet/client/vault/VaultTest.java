@@ -207,8 +207,8 @@ class VaultTest {
     }
 
     @Test
-    void theDefaultCostsAreArgon2idWith64MiBAndFourPasses() {
-        assertEquals(new KdfParameters(65536, 4, 1), KdfParameters.DEFAULT);
+    void theDefaultCostsAreArgon2idWith64MiBAndFivePasses() {
+        assertEquals(new KdfParameters(65536, 5, 1), KdfParameters.DEFAULT);
     }
 
     @Test

@@ -48,4 +48,19 @@ public final class TestDatabase {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The one blob {@code sql} selects. */
+    public static byte[] bytes(Path dataDir, String sql, Object... args) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("agency.db"));
+             PreparedStatement query = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                query.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -37,6 +37,12 @@ public final class TestDevice {
                         "2026-11-27T22:15+08:00", "Hôtel, Shanghai", description));
     }
 
+    /** A report of {@code incident}, signed by this device, first entry of its journal. */
+    public Report report(String reportId, String missionId, String agencyKeyId, Incident incident) {
+        return new Report(reportId, missionId, keyId(), agencyKeyId, 1, Report.FIRST_PREVIOUS_HASH,
+                Instant.parse("2026-11-28T10:00:00Z"), incident);
+    }
+
     /** The journal entry {@code sequence} of this device, chained to {@code previousHash}. */
     public Report entry(String missionId, String agencyKeyId, long sequence, String previousHash) {
         return new Report(java.util.UUID.randomUUID().toString(), missionId, keyId(), agencyKeyId, sequence,

@@ -2,6 +2,7 @@ package be.carnet.server.intake;
 
 import be.carnet.protocol.Hashes;
 import be.carnet.protocol.keys.AgencyKeys;
+import be.carnet.protocol.report.Attachment;
 import be.carnet.protocol.report.Incident;
 import be.carnet.protocol.report.Receipt;
 import be.carnet.protocol.report.Report;
@@ -15,9 +16,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -25,7 +28,7 @@ import java.util.concurrent.Semaphore;
  * Receives sealed reports exactly once. The report id is the idempotency key: the same id with the
  * same bytes returns the receipt first issued; the same id with other bytes is refused and nothing
  * changes. A new report is decrypted and verified outside the database lock, then numbered, stored
- * exactly as received next to its decrypted fields, and receipted in one transaction.
+ * exactly as received next to its decrypted fields and its attachments, and receipted in one transaction.
  *
  * <p>Thread-safe. At most {@code maxConcurrent} reports are opened at once; beyond that
  * {@link IntakeBusyException} asks the device to retry.
@@ -155,8 +158,9 @@ public final class IntakeService {
         Incident incident = report.incident();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO reports (report_id, mission_id, "
                 + "device_key_id, sealed, sealed_sha256, received_at, log_position, signed_envelope, receipt, sequence, "
-                + "previous_hash, created_at, category, severity, tlp, occurred_at, place, description) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "previous_hash, created_at, category, severity, tlp, occurred_at, place, description, approximate, "
+                + "device, actions_taken, ongoing, out_of_sight_minutes, accounts, amends) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, report.reportId());
             insert.setString(2, report.missionId());
             insert.setString(3, report.deviceKeyId());
@@ -175,10 +179,45 @@ public final class IntakeService {
             insert.setString(16, incident.occurredAt());
             insert.setString(17, incident.place());
             insert.setString(18, incident.description());
+            insert.setInt(19, incident.approximate() ? 1 : 0);
+            insert.setString(20, incident.device());
+            insert.setString(21, incident.actionsTaken());
+            insert.setInt(22, incident.ongoing() ? 1 : 0);
+            if (incident.outOfSightMinutes() == null) {
+                insert.setNull(23, Types.INTEGER);
+            } else {
+                insert.setInt(23, incident.outOfSightMinutes());
+            }
+            insert.setString(24, incident.accounts());
+            insert.setString(25, incident.amends());
             insert.executeUpdate();
         }
+        storeAttachments(c, report.reportId(), incident.attachments());
         AuditLog.record(c, receivedAt, "device:" + report.deviceKeyId(), "report.receive",
                 "report " + report.reportId() + ", mission " + report.missionId() + ", log position " + position);
         return receipt;
+    }
+
+    /** Stores the attachments of {@code reportId} in their order, from position 1, with the hash checked on parse. */
+    private static void storeAttachments(Connection c, String reportId, List<Attachment> attachments)
+            throws SQLException {
+        if (attachments.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO attachments (report_id, position, name, "
+                + "media_type, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int position = 1;
+            for (Attachment attachment : attachments) {
+                insert.setString(1, reportId);
+                insert.setInt(2, position++);
+                insert.setString(3, attachment.name());
+                insert.setString(4, attachment.mediaType());
+                insert.setLong(5, attachment.size());
+                insert.setString(6, attachment.sha256());
+                insert.setBytes(7, attachment.data());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 }

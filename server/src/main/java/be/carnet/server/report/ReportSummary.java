@@ -13,7 +13,9 @@ import java.time.Instant;
  * @param severity how bad
  * @param receivedAt when the agency first stored it
  * @param logPosition its position in the intake log
+ * @param addendum true when it corrects an earlier report
+ * @param attachmentCount how many files are attached
  */
 public record ReportSummary(String reportId, String alias, Category category, Severity severity, Instant receivedAt,
-                            long logPosition) {
+                            long logPosition, boolean addendum, int attachmentCount) {
 }

@@ -88,6 +88,28 @@ final class Schema {
                         actor TEXT NOT NULL,
                         action TEXT NOT NULL,
                         detail TEXT NOT NULL
+                    )"""),
+            // 2: the incident fields of protocol issue 4 and the attachments. Reports received before
+            // have none of them: false, empty, NULL (no time out of sight recorded), no attachment.
+            List.of(
+                    "ALTER TABLE reports ADD COLUMN approximate INTEGER NOT NULL DEFAULT 0 CHECK (approximate IN (0, 1))",
+                    "ALTER TABLE reports ADD COLUMN device TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE reports ADD COLUMN actions_taken TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE reports ADD COLUMN ongoing INTEGER NOT NULL DEFAULT 0 CHECK (ongoing IN (0, 1))",
+                    "ALTER TABLE reports ADD COLUMN out_of_sight_minutes INTEGER",
+                    "ALTER TABLE reports ADD COLUMN accounts TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE reports ADD COLUMN amends TEXT NOT NULL DEFAULT ''",
+                    "CREATE INDEX reports_amends ON reports(mission_id, amends)",
+                    """
+                    CREATE TABLE attachments (
+                        report_id TEXT NOT NULL REFERENCES reports(report_id),
+                        position INTEGER NOT NULL CHECK (position >= 1),
+                        name TEXT NOT NULL,
+                        media_type TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        data BLOB NOT NULL,
+                        PRIMARY KEY (report_id, position)
                     )""")
     );
 

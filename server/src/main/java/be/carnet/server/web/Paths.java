@@ -1,6 +1,6 @@
 package be.carnet.server.web;
 
-/** Every path the server answers, in one place. Path parameters are named {@code {missionId}} and {@code {reportId}}. */
+/** Every path the server answers, in one place. Path parameters are named {@code {missionId}}, {@code {reportId}} and {@code {position}}. */
 public final class Paths {
 
     public static final String ROOT = "/";
@@ -13,6 +13,7 @@ public final class Paths {
     public static final String MISSION_CODES = "/missions/{missionId}/codes";
     public static final String MISSION_BUNDLES = "/missions/{missionId}/bundles";
     public static final String MISSION_REPORT = "/missions/{missionId}/reports/{reportId}";
+    public static final String MISSION_REPORT_ATTACHMENT = "/missions/{missionId}/reports/{reportId}/attachments/{position}";
 
     public static final String API_PREFIX = "/api/";
     public static final String API_HEALTH = "/api/v1/health";
@@ -22,6 +23,7 @@ public final class Paths {
 
     public static final String MISSION_ID = "missionId";
     public static final String REPORT_ID = "reportId";
+    public static final String POSITION = "position";
 
     private Paths() {
     }
@@ -34,6 +36,11 @@ public final class Paths {
     /** The page of report {@code reportId} of mission {@code missionId}. */
     public static String report(String missionId, String reportId) {
         return "/missions/" + missionId + "/reports/" + reportId;
+    }
+
+    /** The download of attachment {@code position} (from 1) of report {@code reportId} of mission {@code missionId}. */
+    public static String attachment(String missionId, String reportId, int position) {
+        return report(missionId, reportId) + "/attachments/" + position;
     }
 
     /** True for the device API, which has no cookies and no CSRF tokens. */

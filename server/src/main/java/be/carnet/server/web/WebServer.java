@@ -50,7 +50,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer {
 
-    /** Largest request Jetty accepts at all: a 64 MiB bundle plus the multipart framing. */
+    /**
+     * Largest request Jetty accepts at all: a 64 MiB bundle plus the multipart framing. A sealed report
+     * (at most {@link IntakeService#MAX_SEALED_BYTES}, 24 MiB) fits well within it.
+     */
     public static final long MAX_REQUEST_BYTES = 65L * 1024 * 1024;
     /** Largest staff form other than the bundle upload. */
     public static final long MAX_FORM_BYTES = 64L * 1024;
@@ -88,7 +91,7 @@ public final class WebServer {
                 StaffController.MAX_FAILED_LOGINS, StaffController.LOGIN_WINDOW, deps.clock()));
         MissionController missions = new MissionController(deps.missions(), deps.enrolments(), deps.bundles(),
                 deps.reports(), deps.keys(), sessions, deps.clock());
-        ReportController reports = new ReportController(deps.missions(), deps.reports(), sessions);
+        ReportController reports = new ReportController(deps.missions(), deps.reports(), sessions, deps.clock());
         EnrolmentController enrolment = new EnrolmentController(deps.enrolments(),
                 new AttemptLimiter(20, Duration.ofMinutes(10), deps.clock()));
         BundleController bundles = new BundleController(deps.bundles());
@@ -128,6 +131,7 @@ public final class WebServer {
             routes.post(Paths.MISSION_CODES, missions::issueCode, Access.ADMIN);
             routes.post(Paths.MISSION_BUNDLES, missions::publishBundle, Access.ADMIN);
             routes.get(Paths.MISSION_REPORT, reports::show, Access.STAFF);
+            routes.get(Paths.MISSION_REPORT_ATTACHMENT, reports::attachment, Access.STAFF);
 
             // Device API (docs/http-api.md).
             routes.get(Paths.API_HEALTH, ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"),

@@ -3,20 +3,31 @@ package be.carnet.server.intake;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.carnet.protocol.Hashes;
 import be.carnet.protocol.age.X25519Identity;
 import be.carnet.protocol.keys.AgencyKeys;
+import be.carnet.protocol.report.Attachment;
+import be.carnet.protocol.report.Category;
+import be.carnet.protocol.report.Incident;
 import be.carnet.protocol.report.Receipt;
+import be.carnet.protocol.report.SealedReport;
+import be.carnet.protocol.report.Severity;
+import be.carnet.protocol.report.Tlp;
 import be.carnet.server.AgencyServer;
 import be.carnet.server.TestDatabase;
 import be.carnet.server.TestDevice;
 import be.carnet.server.TestHttp;
 import be.carnet.server.mission.Mission;
+import be.carnet.server.web.WebServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -230,12 +241,45 @@ class IntakeApiTest {
         long reportsBefore = TestDatabase.count(data, "reports");
 
         TestHttp.RawResponse response = http().postDeclaringLength("/api/v1/reports/" + reportId,
-                "application/octet-stream", 1024 * 1024 + 1);
+                "application/octet-stream", SealedReport.MAX_SEALED_BYTES + 1);
 
         assertEquals(413, response.status());
         assertEquals("application/json", response.headers().get("content-type"));
-        assertEquals(error("too-large", "the request body is larger than 1048576 bytes"), response.body());
+        assertEquals(error("too-large", "the request body is larger than 25165824 bytes"), response.body());
         assertEquals(reportsBefore, TestDatabase.count(data, "reports"));
+    }
+
+    @Test
+    void aReportWithTheLargestAttachmentsAllowedIsAcceptedAndStoredExactly() {
+        String reportId = UUID.randomUUID().toString();
+        List<Attachment> attachments = new ArrayList<>();
+        Random random = new Random(7);
+        for (int size : new int[] {Attachment.MAX_BYTES, Attachment.MAX_TOTAL_BYTES - Attachment.MAX_BYTES}) {
+            byte[] bytes = new byte[size];
+            random.nextBytes(bytes);
+            attachments.add(new Attachment("scan " + size + ".bin", Attachment.UNKNOWN_TYPE, bytes));
+        }
+        Incident incident = new Incident(Category.T03, Severity.S3, Tlp.AMBER, "2026-11-27T22:15+08:00", false,
+                "Hôtel", "Portable", "d".repeat(Incident.MAX_DESCRIPTION), "a".repeat(Incident.MAX_ACTIONS), false,
+                Incident.MAX_OUT_OF_SIGHT_MINUTES, "c".repeat(Incident.MAX_ACCOUNTS), "", attachments);
+        byte[] sealed = device.seal(device.report(reportId, mission.id(), agencyKeyId(), incident),
+                keys.report().recipient());
+
+        HttpResponse<byte[]> response = send(reportId, sealed);
+
+        assertEquals(200, response.statusCode(), new String(response.body(), UTF_8));
+        assertTrue(sealed.length > 1024 * 1024 && sealed.length <= SealedReport.MAX_SEALED_BYTES, "" + sealed.length);
+        assertArrayEquals(sealed, TestDatabase.bytes(data, "SELECT sealed FROM reports WHERE report_id = ?", reportId));
+        assertEquals(Attachment.MAX_TOTAL_BYTES, TestDatabase.single(data,
+                "SELECT SUM(length(data)) FROM attachments WHERE report_id = ?", reportId));
+        assertEquals(attachments.get(1).sha256(), TestDatabase.text(data,
+                "SELECT sha256 FROM attachments WHERE report_id = ? AND position = 2", reportId));
+    }
+
+    @Test
+    void theServerAcceptsRequestsAsLargeAsTheLargestSealedReport() {
+        assertTrue(WebServer.MAX_REQUEST_BYTES >= SealedReport.MAX_SEALED_BYTES);
+        assertEquals(SealedReport.MAX_SEALED_BYTES, IntakeService.MAX_SEALED_BYTES);
     }
 
     @Test

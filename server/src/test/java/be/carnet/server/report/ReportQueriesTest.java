@@ -71,7 +71,7 @@ class ReportQueriesTest {
         List<ReportSummary> list = reports.list(mission.id());
 
         assertEquals(List.of(new ReportSummary(first.reportId(), "Delegate", Category.T04, Severity.S1,
-                Instant.parse("2026-11-28T09:00:00Z"), 1)), list);
+                Instant.parse("2026-11-28T09:00:00Z"), 1, false, 0)), list);
     }
 
     @Test

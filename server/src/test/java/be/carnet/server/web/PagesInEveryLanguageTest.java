@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import be.carnet.i18n.Language;
 import be.carnet.i18n.Messages;
 import be.carnet.protocol.keys.AgencyKeys;
+import be.carnet.protocol.report.Attachment;
+import be.carnet.protocol.report.Category;
+import be.carnet.protocol.report.Incident;
+import be.carnet.protocol.report.Severity;
+import be.carnet.protocol.report.Tlp;
 import be.carnet.server.AgencyServer;
 import be.carnet.server.TestDevice;
 import be.carnet.server.TestBundles;
@@ -15,6 +20,7 @@ import be.carnet.server.mission.Mission;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +38,8 @@ class PagesInEveryLanguageTest {
     static AgencyServer server;
     static Mission mission;
     static String reportId;
+    static String addendumId;
+    static String orphanId;
 
     @BeforeAll
     static void start() throws IOException {
@@ -43,10 +51,26 @@ class PagesInEveryLanguageTest {
         server.enrolments().issueCode(mission.id(), "Unused");
         TestDevice device = new TestDevice();
         server.enrolments().enrol(device.enrolRequest(server.enrolments().issueCode(mission.id(), "Used")));
+        TestDevice colleague = new TestDevice();
+        server.enrolments().enrol(colleague.enrolRequest(server.enrolments().issueCode(mission.id(), "Colleague")));
         reportId = UUID.randomUUID().toString();
-        byte[] sealed = device.seal(device.report(reportId, mission.id(), keys.signing().publicKey().keyId(), "texte"),
+        send(device, reportId, new Incident(Category.T02, Severity.S3, Tlp.AMBER, "2026-11-27T22:15+08:00", true,
+                "Aéroport", "Téléphone", "texte", "rien", true, 61, "courriel", "", List.of(
+                        new Attachment("photo.jpg", "image/jpeg", new byte[] {1, 2, 3}))));
+        addendumId = UUID.randomUUID().toString();
+        send(colleague, addendumId, new Incident(Category.T02, Severity.S3, Tlp.AMBER, "", false, "", "", "suite", "",
+                false, null, "", reportId, List.of()));
+        orphanId = UUID.randomUUID().toString();
+        send(device, orphanId, new Incident(Category.T99, Severity.S0, Tlp.CLEAR, "", false, "", "", "suite", "",
+                false, null, "", UUID.randomUUID().toString(), List.of()));
+    }
+
+    private static void send(TestDevice from, String id, Incident incident) {
+        AgencyKeys keys = server.keys();
+        byte[] sealed = from.seal(from.report(id, mission.id(), keys.signing().publicKey().keyId(), incident),
                 keys.report().recipient());
-        new TestHttp(server.baseUrl()).postBytes("/api/v1/reports/" + reportId, sealed, "application/octet-stream");
+        assertEquals(200, new TestHttp(server.baseUrl()).postBytes("/api/v1/reports/" + id, sealed,
+                "application/octet-stream").statusCode());
     }
 
     @AfterAll
@@ -67,15 +91,22 @@ class PagesInEveryLanguageTest {
         HttpResponse<String> page = http.get("/missions/" + mission.id());
         HttpResponse<String> issued = http.postForm("/missions/" + mission.id() + "/codes", "alias", "Nouveau");
         HttpResponse<String> report = http.get("/missions/" + mission.id() + "/reports/" + reportId);
+        HttpResponse<String> addendum = http.get("/missions/" + mission.id() + "/reports/" + addendumId);
+        HttpResponse<String> orphan = http.get("/missions/" + mission.id() + "/reports/" + orphanId);
         HttpResponse<String> missing = http.get("/missions/" + mission.id() + "/reports/" + UUID.randomUUID());
 
         assertEquals(200, list.statusCode());
         assertEquals(200, page.statusCode());
         assertEquals(200, issued.statusCode());
         assertEquals(200, report.statusCode());
+        assertEquals(200, addendum.statusCode());
+        assertEquals(200, orphan.statusCode());
+        assertTrue(report.body().contains("id=\"report-addenda\""));
+        assertTrue(report.body().contains("id=\"report-attachments\""));
+        assertTrue(addendum.body().contains("id=\"report-amends\""));
         assertEquals(404, missing.statusCode());
         assertTrue(page.body().contains("<h2 id=\"reports-title\">" + heading + "</h2>"), page.body());
-        for (HttpResponse<String> response : java.util.List.of(list, page, issued, report, missing)) {
+        for (HttpResponse<String> response : java.util.List.of(list, page, issued, report, addendum, orphan, missing)) {
             assertTrue(response.body().contains("<html lang=\"" + language.code() + "\">"));
             assertFalse(response.body().contains("null"), response.body());
         }

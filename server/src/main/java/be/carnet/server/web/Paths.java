@@ -38,11 +38,6 @@ public final class Paths {
         return "/missions/" + missionId + "/reports/" + reportId;
     }
 
-    /** The download of attachment {@code position} (from 1) of report {@code reportId} of mission {@code missionId}. */
-    public static String attachment(String missionId, String reportId, int position) {
-        return report(missionId, reportId) + "/attachments/" + position;
-    }
-
     /** True for the device API, which has no cookies and no CSRF tokens. */
     public static boolean isApi(String path) {
         return path.startsWith(API_PREFIX);

@@ -66,6 +66,7 @@ public final class FakeAgency implements AutoCloseable {
     private final Map<String, Ed25519PublicKey> codeDevices = new ConcurrentHashMap<>();
     private final Map<String, Ed25519PublicKey> devices = new ConcurrentHashMap<>();
     private final Map<String, StoredReport> reports = new LinkedHashMap<>();
+    private final Map<String, be.carnet.protocol.report.Report> received = new LinkedHashMap<>();
     private final Deque<Failure> failures = new ArrayDeque<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger reportRequests = new AtomicInteger();
@@ -161,6 +162,11 @@ public final class FakeAgency implements AutoCloseable {
 
     public int reportRequestCount() {
         return reportRequests.get();
+    }
+
+    /** The verified content of a stored report, or null. */
+    public synchronized be.carnet.protocol.report.Report received(String reportId) {
+        return received.get(reportId);
     }
 
     /** Report ids stored, in log order. */
@@ -276,6 +282,7 @@ public final class FakeAgency implements AutoCloseable {
                 .sign(key);
         if (receiptKey == null) {
             reports.put(reportId, new StoredReport(sha, receipt));
+            received.put(reportId, opened.report());
         }
         return receipt;
     }

@@ -77,6 +77,25 @@ public final class Browser {
         return send(builder);
     }
 
+    /**
+     * Posts a multipart form (a file upload) with the session's CSRF token: {@code fields}, then one file part.
+     */
+    public Response postFile(String path, Map<String, String> fields, String fileField, String fileName,
+                             String contentType, byte[] content) {
+        String boundary = "----carnet-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.putIfAbsent("csrf", csrf());
+        withToken.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(UTF_8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** The CSRF token of this session, read from a page. */
     public String csrf() {
         for (String path : List.of("/unlock", "/setup", "/sync", "/")) {

@@ -13,7 +13,7 @@ public record KdfParameters(int memoryKiB, int iterations, int parallelism) {
     /**
      * The costs for new vaults: 64 MiB, 5 passes, 1 lane. Measured on the 2-core build machine with
      * BouncyCastle 1.87 on Java 17 ({@code VaultBenchmark}, issue 4): about 0.3 s for an unlock, warm or
-     * first after start (0.31–0.33 s median under the load of other builds); 4 passes measured 0.22 s
+     * first after start (medians 0.27–0.33 s under the load of other builds); 4 passes measured 0.22 s
      * warm on a quieter moment, under the DESIGN budget of 0.25–1 s. Every unlock attempt costs exactly
      * one derivation (the duress check shares it); changing the passphrase costs two.
      */

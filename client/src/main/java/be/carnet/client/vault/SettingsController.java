@@ -7,6 +7,7 @@ import be.carnet.client.web.Pages;
 import be.carnet.client.web.Paths;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The settings page's forms: change the passphrase, the idle lock, set or remove the duress passphrase.
@@ -45,7 +46,7 @@ public final class SettingsController {
             refuse(ctx, SettingsPage.PASSPHRASE, FieldError.of(CURRENT, "passphraseWrong"));
             return;
         }
-        String strength = Passphrases.strength(replacement).name().toLowerCase(java.util.Locale.ROOT);
+        String strength = Passphrases.strength(replacement).name().toLowerCase(Locale.ROOT);
         pages.redirect(ctx, Paths.SETTINGS, Notice.info("client.settings.passphrase.done." + strength));
     }
 

@@ -18,12 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The vault key's life: created at setup, unwrapped by the passphrase, forgotten on lock, and erased
- * (its wrapped form overwritten and deleted) on panic wipe. Thread-safe.
+ * The vault key's life: created at setup, unwrapped by the passphrase, re-wrapped when the passphrase
+ * changes, forgotten on lock, and erased (its wrapped form overwritten and deleted) on panic wipe or
+ * when the duress passphrase is typed at unlock. Thread-safe; passphrase attempts (unlock, change,
+ * duress settings) run one at a time.
  *
  * <p>After a wrong passphrase the answer is delayed, longer after each failure in a row
  * ({@link #delayAfter}), so guessing through the local page is slow; the Argon2id cost does the same
- * for anyone holding a copy of the file.
+ * for anyone holding a copy of the file. A wrong current passphrase on the settings page counts the
+ * same way.
  */
 public final class Vault {
 
@@ -154,7 +157,13 @@ public final class Vault {
             key();
             WrappedKey wrapped = readKeyFile();
             WrappedKey.Attempt proof = checkCurrent(wrapped, current);
-            WrappedKey.Attempt next = wrapped.attempt(newPassphrase);
+            WrappedKey.Attempt next;
+            try {
+                next = wrapped.attempt(newPassphrase);
+            } catch (RuntimeException e) {
+                proof.destroy();
+                throw e;
+            }
             try {
                 if (next.duress()) {
                     throw new PassphraseRuleException(PassphraseRuleException.Rule.SAME_AS_DURESS,
@@ -188,7 +197,13 @@ public final class Vault {
             key();
             WrappedKey wrapped = readKeyFile();
             WrappedKey.Attempt proof = checkCurrent(wrapped, current);
-            WrappedKey.Attempt candidate = wrapped.attempt(duress);
+            WrappedKey.Attempt candidate;
+            try {
+                candidate = wrapped.attempt(duress);
+            } catch (RuntimeException e) {
+                proof.destroy();
+                throw e;
+            }
             try {
                 if (candidate.key() != null) {
                     candidate.key().destroy();

@@ -28,7 +28,7 @@ public final class IdleLock {
     private volatile Instant lastActivity;
 
     /**
-     * @param settings where the traveller's choice is kept (null: always {@code fallback})
+     * @param settings where the traveller's choice is kept
      * @param fallback the period when no choice is stored (the command line's, or {@link #DEFAULT})
      */
     public IdleLock(Vault vault, Clock clock, Settings settings, Duration fallback) {
@@ -37,10 +37,6 @@ public final class IdleLock {
         this.settings = settings;
         this.fallback = fallback;
         this.lastActivity = clock.instant();
-    }
-
-    public IdleLock(Vault vault, Clock clock, Duration idle) {
-        this(vault, clock, null, idle);
     }
 
     /** Locks the vault if it has been idle too long; then counts this moment as activity. */
@@ -68,9 +64,6 @@ public final class IdleLock {
 
     /** The traveller's stored choice, if any (an unreadable stored value counts as none). */
     public Optional<IdleMinutes> stored() {
-        if (settings == null) {
-            return Optional.empty();
-        }
         return settings.get(Settings.IDLE_LOCK_MINUTES).map(stored -> IdleMinutes.parse(stored).value());
     }
 
@@ -81,9 +74,6 @@ public final class IdleLock {
 
     /** Stores the traveller's choice; the next check uses it. */
     public void set(IdleMinutes minutes) {
-        if (settings == null) {
-            throw new IllegalStateException("this idle lock has no settings to store a choice in");
-        }
         settings.put(Settings.IDLE_LOCK_MINUTES, Integer.toString(minutes.minutes()));
         LOG.info("idle lock set to {} minutes", minutes.minutes());
     }

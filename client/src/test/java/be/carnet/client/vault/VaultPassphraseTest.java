@@ -236,6 +236,24 @@ class VaultPassphraseTest {
         assertEquals(Optional.of("Pékin"), secret("mission"));
     }
 
+    @Test
+    void panicWipeOverwritesTheWrappedKeyInPlaceThenDeletesItThenTheData() throws Exception {
+        storeSecret("mission", "Pékin");
+        byte[] wrapped = Files.readAllBytes(keyPath());
+        Path sameFile = dir.resolve("vault.key.link");
+        Files.createLink(sameFile, keyPath());
+
+        wipe.wipe();
+
+        byte[] left = Files.readAllBytes(sameFile);
+        assertEquals(wrapped.length, left.length);
+        assertFalse(java.util.Arrays.equals(wrapped, left), "the wrapped key was not overwritten");
+        assertThrows(IllegalArgumentException.class, () -> WrappedKey.fromBytes(left));
+        assertFalse(Files.exists(keyPath()));
+        assertEquals(Vault.State.ABSENT, app.vault.state());
+        assertEquals(0L, count("secrets"));
+    }
+
     static Stream<Arguments> hostileNewPassphrases() {
         return Stream.of(
                 Arguments.of(null, null, PassphraseRuleException.Rule.TOO_SHORT),

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.carnet.protocol.keys.AgencyKeys;
+import be.carnet.protocol.report.Attachment;
+import be.carnet.protocol.report.Category;
+import be.carnet.protocol.report.Incident;
+import be.carnet.protocol.report.Severity;
+import be.carnet.protocol.report.Tlp;
 import be.carnet.server.AgencyServer;
 import be.carnet.server.TestBundles;
 import be.carnet.server.TestDevice;
@@ -12,8 +17,12 @@ import be.carnet.server.mission.Mission;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +53,8 @@ class StaffBrowserTest {
     static Path data;
     @TempDir
     Path profile;
+    @TempDir
+    Path downloads;
     static AgencyServer server;
     static String agency;
     WebDriver driver;
@@ -69,6 +80,8 @@ class StaffBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1024,900", "--lang=en-GB", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build(), options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -168,5 +181,42 @@ class StaffBrowserTest {
 
         assertEquals(4, server.bundles().latest(mission.id()).orElseThrow().version());
         assertTrue(find("#bundle-version").getText().contains("4"), find("#bundle-version").getText());
+    }
+
+    @Test
+    void anHtmlAttachmentIsSavedAndNeverRenderedByTheBrowser() throws IOException {
+        Mission mission = server.missions().create("Attachment mission", "");
+        TestDevice device = new TestDevice();
+        server.enrolments().enrol(device.enrolRequest(server.enrolments().issueCode(mission.id(), "Delegate")));
+        String hostile = "<html><head><title>pwned</title></head><body><h1 id=\"pwned\">rendered</h1></body></html>";
+        String reportId = UUID.randomUUID().toString();
+        AgencyKeys keys = server.keys();
+        byte[] sealed = device.seal(device.report(reportId, mission.id(), keys.signing().publicKey().keyId(),
+                new Incident(Category.T06, Severity.S1, Tlp.AMBER, "", false, "", "", "Fichier reçu", "", false, null,
+                        "", "", List.of(new Attachment("<img src=x onerror=alert(1)>.html", "text/html", hostile.getBytes(UTF_8))))),
+                keys.report().recipient());
+        assertEquals(200, new TestHttp(server.baseUrl()).postBytes("/api/v1/reports/" + reportId, sealed,
+                "application/octet-stream").statusCode());
+        login();
+        String page = agency + "/missions/" + mission.id() + "/reports/" + reportId;
+        driver.get(page);
+
+        find("a.attachment-link").click();
+
+        Path saved = new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> savedDownload());
+        assertEquals(hostile, Files.readString(saved, UTF_8));
+        assertEquals(page, driver.getCurrentUrl());
+        assertEquals(List.of(), driver.findElements(By.id("pwned")));
+        assertEquals("<img src=x onerror=alert(1)>.html", find("td.attachment-name").getText());
+    }
+
+    /** The one finished download, or {@code null} while there is none. */
+    private Path savedDownload() {
+        try (Stream<Path> files = Files.list(downloads)) {
+            List<Path> done = files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")).toList();
+            return done.size() == 1 && Files.size(done.get(0)) > 0 ? done.get(0) : null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

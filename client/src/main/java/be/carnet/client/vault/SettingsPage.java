@@ -29,6 +29,11 @@ public record SettingsPage(Chrome chrome, int minLength, String idleMinutes, int
         errors = List.copyOf(errors);
     }
 
+    /** {@code "true"} when {@code field} of form {@code which} broke a rule (for aria-invalid), else null. */
+    public String invalid(String which, String field) {
+        return errorsOf(which).stream().anyMatch(e -> e.field().equals(field)) ? "true" : null;
+    }
+
     /** The errors shown above {@code which} form (empty for the others). */
     public List<FieldError> errorsOf(String which) {
         return which.equals(form) ? errors : List.of();

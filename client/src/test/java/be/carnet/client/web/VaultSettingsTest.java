@@ -251,6 +251,9 @@ class VaultSettingsTest {
                 + "« Minutes avant le verrouillage » : doit être un nombre entier de minutes entre 1 et 120</p>"),
                 zero.body());
         assertTrue(script.body().contains("value=\"&lt;b>5&lt;/b>\""), script.body());
+        assertTrue(zero.body().contains("id=\"idle-minutes\" name=\"idleMinutes\" aria-invalid=\"true\""), zero.body());
+        assertTrue(mismatch.body().contains("id=\"change-confirm\" name=\"confirmPassphrase\" aria-invalid=\"true\""));
+        assertTrue(mismatch.body().contains("id=\"change-new\" name=\"newPassphrase\" required"));
         assertFalse(script.body().contains("<b>5"));
         assertTrue(mismatch.body().contains("Le champ « Répétez la nouvelle phrase de passe » : doit être identique "
                 + "à la phrase tapée au-dessus"), mismatch.body());

@@ -1,5 +1,6 @@
 package be.carnet.client.incident;
 
+import be.carnet.client.storage.Rows;
 import be.carnet.client.storage.StorageException;
 import be.carnet.client.vault.CellAddress;
 import be.carnet.client.vault.VaultKey;
@@ -28,12 +29,7 @@ final class AttachmentStore {
 
     /** Seals and stores {@code attachment} for {@code owner}; returns its description. */
     static AttachmentInfo insert(Connection c, VaultKey key, String owner, Attachment attachment) throws SQLException {
-        long id;
-        try (PreparedStatement next = c.prepareStatement("SELECT coalesce(max(id), 0) + 1 FROM attachments");
-             ResultSet rows = next.executeQuery()) {
-            rows.next();
-            id = rows.getLong(1);
-        }
+        long id = Rows.nextId(c, TABLE);
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO attachments (id, owner, data_sealed) VALUES (?, ?, ?)")) {
             insert.setLong(1, id);

@@ -1,6 +1,7 @@
 package be.carnet.client.incident;
 
 import be.carnet.client.storage.Database;
+import be.carnet.client.storage.Rows;
 import be.carnet.client.storage.StorageException;
 import be.carnet.client.vault.CellAddress;
 import be.carnet.client.vault.Vault;
@@ -53,12 +54,7 @@ public final class Drafts {
         String draftId = Randomness.uuid();
         StoredFields fields = new StoredFields(incident.withAttachments(List.of()), clock.instant(), List.of(), zone);
         database.write(c -> {
-            long id;
-            try (PreparedStatement next = c.prepareStatement("SELECT coalesce(max(id), 0) + 1 FROM drafts");
-                 ResultSet rows = next.executeQuery()) {
-                rows.next();
-                id = rows.getLong(1);
-            }
+            long id = Rows.nextId(c, TABLE);
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO drafts (id, draft_id, fields_sealed) VALUES (?, ?, ?)")) {
                 insert.setLong(1, id);

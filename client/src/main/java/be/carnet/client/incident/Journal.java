@@ -4,6 +4,7 @@ import be.carnet.client.enrolment.Enrolment;
 import be.carnet.client.enrolment.EnrolmentListener;
 import be.carnet.client.enrolment.Enrolments;
 import be.carnet.client.storage.Database;
+import be.carnet.client.storage.Rows;
 import be.carnet.client.storage.StorageException;
 import be.carnet.client.vault.CellAddress;
 import be.carnet.client.vault.CellTamperedException;
@@ -82,7 +83,7 @@ public final class Journal implements EnrolmentListener {
     Appended append(Connection c, VaultKey key, Incident incident, Instant createdAt, String draftId,
                     List<AttachmentInfo> draftAttachments) throws SQLException {
         String reportId = Randomness.uuid();
-        long id = nextId(c);
+        long id = Rows.nextId(c, TABLE);
         List<AttachmentInfo> attachments;
         if (draftId != null) {
             AttachmentStore.reassign(c, draftId, reportId, draftAttachments);
@@ -312,14 +313,6 @@ public final class Journal implements EnrolmentListener {
             if (update.executeUpdate() != 1) {
                 throw new StorageException("incident row " + id + " was not pending when chained");
             }
-        }
-    }
-
-    private static long nextId(Connection c) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT coalesce(max(id), 0) + 1 FROM incidents");
-             ResultSet rows = select.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
         }
     }
 

@@ -58,8 +58,8 @@ class EndToEndJourneyTest {
             // During the trip: the agency is out of reach; the incident is logged offline.
             demo.stopAgency();
             browser.find("#nav-new-incident").click();
-            new Select(browser.find("select[name='category']")).selectByValue("T03");
-            new Select(browser.find("select[name='severity']")).selectByValue("S2");
+            new Select(browser.find("#category")).selectByValue("T03");
+            new Select(browser.find("#severity")).selectByValue("S2");
             browser.type("place", "Hôtel, Shanghai");
             browser.type("description", description);
             browser.submit("#incident-submit");

@@ -100,7 +100,11 @@ class ReportFieldsAndAttachmentsTest {
     }
 
     private static void send(TestDevice from, String reportId, Incident incident) {
-        byte[] sealed = from.seal(from.report(reportId, mission.id(), keys.signing().publicKey().keyId(), incident),
+        send(from, mission, reportId, incident);
+    }
+
+    private static void send(TestDevice from, Mission to, String reportId, Incident incident) {
+        byte[] sealed = from.seal(from.report(reportId, to.id(), keys.signing().publicKey().keyId(), incident),
                 keys.report().recipient());
         HttpResponse<byte[]> response = new TestHttp(server.baseUrl()).postBytes("/api/v1/reports/" + reportId, sealed,
                 "application/octet-stream");
@@ -304,6 +308,25 @@ class ReportFieldsAndAttachmentsTest {
         assertTrue(addendum.contains("Addendum: this report corrects <span class=\"key\">" + missingId
                 + "</span> (not received in this mission)"), addendum);
         assertFalse(addendum.contains("href=\"" + reportPath(missingId) + "\""), addendum);
+    }
+
+    @Test
+    void anAddendumNeverLinksToAReportOfAnotherMission() {
+        TestDevice elsewhere = enrolled(otherMission, "Other traveller");
+        String foreignId = UUID.randomUUID().toString();
+        send(elsewhere, otherMission, foreignId, new Incident(Category.T09, Severity.S1, Tlp.RED, "", "", "Secret"));
+        String addendumId = UUID.randomUUID().toString();
+        send(device, addendumId, new Incident(Category.T09, Severity.S1, Tlp.AMBER, "", false, "", "", "Suite", "",
+                false, null, "", foreignId, List.of()));
+        TestHttp http = staffInEnglish();
+
+        String addendum = http.get(reportPath(addendumId)).body();
+        String foreign = http.get("/missions/" + otherMission.id() + "/reports/" + foreignId).body();
+
+        assertTrue(addendum.contains("Addendum: this report corrects <span class=\"key\">" + foreignId
+                + "</span> (not received in this mission)"), addendum);
+        assertFalse(addendum.contains("Other traveller"), addendum);
+        assertFalse(foreign.contains("report-addenda"), foreign);
     }
 
     @Test

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -73,6 +75,11 @@ class StaffBrowserTest {
 
     @BeforeEach
     void openBrowser() {
+        driver = open(Map.of());
+    }
+
+    /** A fresh headless Chromium with the given preferences. */
+    private WebDriver open(Map<String, Object> preferences) {
         assertTrue(Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM),
                 "headless Chromium is required: install chromium and chromium-driver");
         ChromeOptions options = new ChromeOptions();
@@ -80,11 +87,13 @@ class StaffBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1024,900", "--lang=en-GB", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+        if (!preferences.isEmpty()) {
+            options.setExperimentalOption("prefs", preferences);
+        }
+        WebDriver opened = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build(), options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        opened.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return opened;
     }
 
     @AfterEach
@@ -100,7 +109,26 @@ class StaffBrowserTest {
     private void submit(String css) {
         WebElement html = driver.findElement(By.tagName("html"));
         find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> isGone(html));
+    }
+
+    /**
+     * True once {@code element}'s document was replaced. Chromedriver sometimes answers a query on a node of a
+     * document being replaced with "Node with given id does not belong to the document" instead of a stale
+     * element: that is the same fact.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private void type(String name, String value) {
@@ -197,6 +225,8 @@ class StaffBrowserTest {
                 keys.report().recipient());
         assertEquals(200, new TestHttp(server.baseUrl()).postBytes("/api/v1/reports/" + reportId, sealed,
                 "application/octet-stream").statusCode());
+        driver.quit();
+        driver = open(Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         login();
         String page = agency + "/missions/" + mission.id() + "/reports/" + reportId;
         driver.get(page);

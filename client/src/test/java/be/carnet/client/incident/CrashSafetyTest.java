@@ -105,13 +105,29 @@ class CrashSafetyTest {
             List<String> lost = confirmed.stream().filter(id -> !present.contains(id)).toList();
             assertEquals(List.of(), lost, when + ": confirmed saves lost");
             assertEquals(verification.entries(), present.size(), when + ": every entry is chained");
+            int orphans = app.database.read(c -> {
+                try (java.sql.Statement st = c.createStatement();
+                     java.sql.ResultSet rows = st.executeQuery("SELECT count(*) FROM attachments WHERE owner NOT IN"
+                             + " (SELECT draft_id FROM drafts UNION SELECT report_id FROM incidents)")) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            });
+            assertEquals(0, orphans, when + ": attachment rows without a draft or an entry");
 
             for (Outgoing outgoing : app.journal.unacknowledged()) {
                 if (confirmed.contains(outgoing.reportId()) && !opened.contains(outgoing.reportId())) {
                     SealedReport.Opened report = agency.open(outgoing.sealed());
                     assertEquals(outgoing.reportId(), report.report().reportId(), when);
                     assertEquals(outgoing.sequence(), report.report().sequence(), when);
-                    assertTrue(report.report().incident().description().startsWith("crash "), when);
+                    String description = report.report().incident().description();
+                    assertTrue(description.startsWith("crash ") || description.startsWith("brouillon "), when);
+                    if (description.startsWith("brouillon ")) {
+                        // The draft path: its file travelled with it, whole.
+                        assertEquals("octets de la photo " + description.substring("brouillon ".length()),
+                                new String(report.report().incident().attachments().get(0).data(),
+                                        java.nio.charset.StandardCharsets.UTF_8), when);
+                    }
                     opened.add(outgoing.reportId());
                 }
             }

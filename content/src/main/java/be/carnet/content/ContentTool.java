@@ -138,24 +138,49 @@ public final class ContentTool {
         return 0;
     }
 
-    /** The first line of {@code file}, without its line end; the file's bytes are cleared from memory after. */
+    /**
+     * The first line of {@code file}, without its line end; the file's bytes are cleared from memory after.
+     *
+     * @throws ContentException if the line is empty, not valid UTF-8, starts with a byte-order mark or holds a
+     *     control character (a passphrase nobody could type)
+     */
     private static char[] readPassphrase(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
+        java.nio.CharBuffer chars = null;
         try {
             int end = 0;
             while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
                 end++;
             }
-            java.nio.CharBuffer chars = UTF_8.decode(java.nio.ByteBuffer.wrap(bytes, 0, end));
+            if (end >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+                throw new ContentException("the passphrase file starts with a byte-order mark; save it as UTF-8"
+                        + " without BOM");
+            }
+            try {
+                chars = UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes, 0, end));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new ContentException("the passphrase file is not valid UTF-8");
+            }
             char[] passphrase = new char[chars.remaining()];
             chars.get(passphrase);
-            Arrays.fill(chars.array(), '\0');
             if (passphrase.length == 0) {
                 throw new ContentException("the passphrase file's first line is empty");
+            }
+            for (char c : passphrase) {
+                if (Character.isISOControl(c)) {
+                    Arrays.fill(passphrase, '\0');
+                    throw new ContentException("the passphrase holds a control character (a tab?); use letters,"
+                            + " digits, spaces and punctuation");
+                }
             }
             return passphrase;
         } finally {
             Arrays.fill(bytes, (byte) 0);
+            if (chars != null && chars.hasArray()) {
+                Arrays.fill(chars.array(), '\0');
+            }
         }
     }
 
@@ -164,7 +189,7 @@ public final class ContentTool {
         err.println("usage: content check [--content DIR]");
         err.println("       content build --mission ID --version N --recipient age1... --agency-key FILE --out FILE"
                 + " [--content DIR] [--expires-days DAYS] [--profile FILE]"
-                + " [--passphrase-file FILE [--passphrase-work-factor 10-22]]");
+                + " [--passphrase-file FILE [--passphrase-work-factor 10-17]]");
         return 2;
     }
 

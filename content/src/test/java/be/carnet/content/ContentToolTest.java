@@ -153,7 +153,14 @@ class ContentToolTest {
                 Arguments.of("a short mission passphrase", null, "short",
                         "error: the mission passphrase must have at least 12 characters\n"),
                 Arguments.of("an empty passphrase file", null, "\nsecond line",
-                        "error: the passphrase file's first line is empty\n"));
+                        "error: the passphrase file's first line is empty\n"),
+                Arguments.of("a byte-order mark", null, "\uFEFFtrois lampes sous la pluie",
+                        "error: the passphrase file starts with a byte-order mark; save it as UTF-8 without BOM\n"),
+                Arguments.of("a tab in the passphrase", null, "trois lampes\tsous la pluie",
+                        "error: the passphrase holds a control character (a tab?); use letters, digits, spaces and"
+                                + " punctuation\n"),
+                Arguments.of("a work factor the app could not afford", null, "trois lampes sous la pluie",
+                        "error: the scrypt work factor must be between 10 and 17\n"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -165,10 +172,11 @@ class ContentToolTest {
                 ? Files.readString(Path.of("missions/example-profile.txt"), UTF_8) : profileText);
         Path passphrase = Files.writeString(dir.resolve("passphrase.txt"), passphraseText);
         Path bundle = dir.resolve("mission.carnet");
+        String workFactor = name.contains("work factor") ? "18" : "10";
 
         int code = run("build", "--content", content.toString(), "--mission", "m", "--version", "1",
                 "--agency-key", key.toString(), "--out", bundle.toString(), "--profile", profile.toString(),
-                "--passphrase-file", passphrase.toString(), "--passphrase-work-factor", "10");
+                "--passphrase-file", passphrase.toString(), "--passphrase-work-factor", workFactor);
 
         assertEquals(1, code);
         assertEquals(expected, err.toString(UTF_8));

@@ -9,9 +9,22 @@ public final class ScryptIdentity implements Identity {
     public static final int MAX_LOG_N = 22;
 
     private final char[] passphrase;
+    private final int maxLogN;
 
     public ScryptIdentity(char[] passphrase) {
+        this(passphrase, MAX_LOG_N);
+    }
+
+    /**
+     * @param maxLogN the largest work factor this reader accepts (at most {@link #MAX_LOG_N}): scrypt needs
+     *     128 × 8 × 2^logN bytes of memory, 128 MiB at 17, so a reader with a small heap sets a lower limit
+     */
+    public ScryptIdentity(char[] passphrase, int maxLogN) {
+        if (maxLogN < 1 || maxLogN > MAX_LOG_N) {
+            throw new IllegalArgumentException("maxLogN must be between 1 and " + MAX_LOG_N);
+        }
         this.passphrase = passphrase.clone();
+        this.maxLogN = maxLogN;
     }
 
     @Override
@@ -35,8 +48,8 @@ public final class ScryptIdentity implements Identity {
                 throw new AgeException("malformed scrypt stanza: the work factor must be a decimal number");
             }
             int logN = Integer.parseInt(factor);
-            if (logN > MAX_LOG_N) {
-                throw new AgeException("the scrypt work factor " + logN + " is above the limit of " + MAX_LOG_N);
+            if (logN > maxLogN) {
+                throw new AgeException("the scrypt work factor " + logN + " is above the limit of " + maxLogN);
             }
             byte[] body = stanza.body();
             if (body.length != 32) {

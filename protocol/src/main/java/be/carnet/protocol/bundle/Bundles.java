@@ -187,7 +187,8 @@ public final class Bundles {
         }
         byte[] encoded;
         try {
-            encoded = Age.decrypt(manifest.passphraseKey(), new ScryptIdentity(passphrase));
+            encoded = Age.decrypt(manifest.passphraseKey(),
+                    new ScryptIdentity(passphrase, MissionPassphrase.MAX_WORK_FACTOR));
         } catch (AgeException e) {
             throw new BundleRejectedException(Reason.DECRYPTION, "the mission passphrase does not open the bundle", e);
         }

@@ -44,10 +44,17 @@ public record Attachment(String name, String mediaType, byte[] data) {
         data = data.clone();
     }
 
-    /** Whether {@code name} may be an attachment's name: 1 to 120 characters, no folder, no control character. */
+    /**
+     * Whether {@code name} may be an attachment's name: 1 to 120 UTF-16 code units; no {@code /} or
+     * {@code \\}; no character of Unicode category Cc (control) or Cf (format: the bidirectional overrides and
+     * isolates U+202A–U+202E, U+2066–U+2069, zero-width characters…), so a name cannot disguise its extension;
+     * not starting or ending with a space (U+0020); not {@code .} or {@code ..}.
+     */
     public static boolean validName(String name) {
-        return name != null && !name.isBlank() && name.length() <= MAX_NAME && name.equals(name.strip())
-                && name.chars().noneMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))
+        return name != null && !name.isEmpty() && name.length() <= MAX_NAME
+                && !name.startsWith(" ") && !name.endsWith(" ")
+                && name.codePoints().noneMatch(c -> c == '/' || c == '\\'
+                        || Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT)
                 && !name.equals(".") && !name.equals("..");
     }
 

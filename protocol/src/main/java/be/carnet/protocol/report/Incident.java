@@ -127,25 +127,39 @@ public record Incident(Category category, Severity severity, Tlp tlp, String occ
         return o;
     }
 
+    /**
+     * Reads an incident strictly. The fields added after the first version of {@code carnet.report/1}
+     * ({@code approximate}, {@code device}, {@code actionsTaken}, {@code ongoing}, {@code outOfSightMinutes},
+     * {@code accounts}, {@code amends}, {@code attachments}) are optional on read, with the empty value as
+     * default, so reports signed before them still verify and read; writers always write them (all but
+     * {@code outOfSightMinutes}, which is written only when known).
+     */
     static Incident fromJson(JsonObject o) {
         JsonFields f = JsonFields.of(o, "incident").onlyKeys(KEYS);
         try {
             List<Attachment> attachments = new ArrayList<>();
-            for (JsonElement e : f.array("attachments", Attachment.MAX_COUNT)) {
-                if (!e.isJsonObject()) {
-                    throw new JsonFormatException("incident.attachments must hold objects");
+            if (f.has("attachments")) {
+                for (JsonElement e : f.array("attachments", Attachment.MAX_COUNT)) {
+                    if (!e.isJsonObject()) {
+                        throw new JsonFormatException("incident.attachments must hold objects");
+                    }
+                    attachments.add(Attachment.fromJson(e.getAsJsonObject()));
                 }
-                attachments.add(Attachment.fromJson(e.getAsJsonObject()));
             }
             Integer outOfSight = f.has("outOfSightMinutes")
                     ? (int) f.integer("outOfSightMinutes", 0, MAX_OUT_OF_SIGHT_MINUTES) : null;
             return new Incident(Category.parse(f.string("category", 3)), Severity.parse(f.string("severity", 2)),
-                    Tlp.parse(f.string("tlp", 20)), f.string("occurredAt", MAX_OCCURRED_AT), f.bool("approximate"),
-                    f.string("place", MAX_PLACE), f.string("device", MAX_DEVICE),
-                    f.string("description", MAX_DESCRIPTION), f.string("actionsTaken", MAX_ACTIONS), f.bool("ongoing"),
-                    outOfSight, f.string("accounts", MAX_ACCOUNTS), f.string("amends", 36), attachments);
+                    Tlp.parse(f.string("tlp", 20)), f.string("occurredAt", MAX_OCCURRED_AT),
+                    f.has("approximate") && f.bool("approximate"), f.string("place", MAX_PLACE),
+                    optional(f, "device", MAX_DEVICE), f.string("description", MAX_DESCRIPTION),
+                    optional(f, "actionsTaken", MAX_ACTIONS), f.has("ongoing") && f.bool("ongoing"), outOfSight,
+                    optional(f, "accounts", MAX_ACCOUNTS), optional(f, "amends", 36), attachments);
         } catch (IllegalArgumentException e) {
             throw new JsonFormatException("incident: " + e.getMessage(), e);
         }
+    }
+
+    private static String optional(JsonFields f, String name, int max) {
+        return f.has(name) ? f.string(name, max) : "";
     }
 }

@@ -125,6 +125,22 @@ class BundlePassphraseTest {
     }
 
     @Test
+    void aSlotWithAWorkFactorAboveSeventeenIsRefusedBeforeAnyScryptWork() {
+        BundleManifest manifest = Bundles.verifyManifest(bundle(List.of(), PASSPHRASE), AGENCY.publicKey(), MISSION);
+        String slot = new String(manifest.passphraseKey(), US_ASCII);
+        BundleManifest costly = new BundleManifest(manifest.missionId(), manifest.version(), manifest.created(),
+                manifest.expires(), manifest.languages(), manifest.agencyKeyId(), manifest.payloadSize(),
+                manifest.payloadSha256(), manifest.files(), slot.replaceFirst("(-> scrypt \\S+) 10\n", "$1 20\n")
+                        .getBytes(US_ASCII));
+
+        BundleRejectedException e = assertThrows(BundleRejectedException.class,
+                () -> Bundles.passphraseIdentity(costly, PASSPHRASE.clone()));
+
+        assertEquals("the mission passphrase does not open the bundle", e.getMessage());
+        assertEquals("the scrypt work factor 20 is above the limit of 17", e.getCause().getMessage());
+    }
+
+    @Test
     void eachBuildMakesAFreshSlot() {
         BundleManifest first = Bundles.verifyManifest(bundle(List.of(), PASSPHRASE), AGENCY.publicKey(), MISSION);
         BundleManifest second = Bundles.verifyManifest(bundle(List.of(), PASSPHRASE), AGENCY.publicKey(), MISSION);
@@ -135,7 +151,7 @@ class BundlePassphraseTest {
     @Test
     void refusesAWeakMissionPassphraseOrWorkFactorAtBuild() {
         assertThrows(IllegalArgumentException.class, () -> new MissionPassphrase("short".toCharArray(), 18));
-        assertThrows(IllegalArgumentException.class, () -> new MissionPassphrase(PASSPHRASE, 23));
+        assertThrows(IllegalArgumentException.class, () -> new MissionPassphrase(PASSPHRASE, 18));
         assertThrows(IllegalArgumentException.class, () -> Bundles.write(MISSION, 1, NOW, NOW.plusSeconds(60),
                 List.of("fr"), FILES, List.of(), null, AGENCY));
     }

@@ -96,6 +96,9 @@ class IncidentTest {
                 Arguments.of("a control character in the name", "a\u0000b", "text/plain", 1),
                 Arguments.of("an empty name", " ", "text/plain", 1),
                 Arguments.of("a name over 120 characters", "n".repeat(121), "text/plain", 1),
+                Arguments.of("a right-to-left override disguising the extension", "facture\u202Efdp.exe", "text/plain", 1),
+                Arguments.of("a zero-width space", "a\u200Bb.txt", "text/plain", 1),
+                Arguments.of("a trailing space", "a.txt ", "text/plain", 1),
                 Arguments.of("a media type with a parameter", "a.txt", "text/plain; charset=utf-8", 1),
                 Arguments.of("an uppercase media type", "a.txt", "Text/Plain", 1),
                 Arguments.of("over 5 MiB", "a.bin", "application/octet-stream", Attachment.MAX_BYTES + 1));
@@ -128,6 +131,22 @@ class IncidentTest {
         JsonFormatException e = assertThrows(JsonFormatException.class, () -> Attachment.fromJson(json));
 
         assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void aReportSignedBeforeTheNewFieldsStillReads() {
+        JsonObject old = new JsonObject();
+        old.addProperty("category", "T03");
+        old.addProperty("severity", "S2");
+        old.addProperty("tlp", "AMBER");
+        old.addProperty("occurredAt", "2026-11-27T22:15+08:00");
+        old.addProperty("place", "Hôtel");
+        old.addProperty("description", "Le portable a changé de place.");
+
+        Incident read = Incident.fromJson(old);
+
+        assertEquals(new Incident(Category.T03, Severity.S2, Tlp.AMBER, "2026-11-27T22:15+08:00", "Hôtel",
+                "Le portable a changé de place."), read);
     }
 
     @Test

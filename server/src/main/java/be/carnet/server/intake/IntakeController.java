@@ -14,8 +14,8 @@ public final class IntakeController {
     }
 
     public void receive(Context ctx) {
-        byte[] untrustedSealed = Bodies.read(ctx, IntakeService.MAX_SEALED_BYTES);
-        byte[] receipt = intake.receive(ctx.pathParam(Paths.REPORT_ID), untrustedSealed);
+        byte[] receipt = intake.receive(ctx.pathParam(Paths.REPORT_ID), ctx.req().getContentLengthLong(),
+                maxBytes -> Bodies.read(ctx, maxBytes));
         ctx.contentType("application/json").result(receipt);
     }
 }

@@ -92,7 +92,8 @@ final class Schema {
             // 2: the incident fields of protocol issue 4 and the attachments. Reports received before
             // have none of them: false, empty, NULL (no time out of sight recorded), no attachment.
             List.of(
-                    "ALTER TABLE reports ADD COLUMN approximate INTEGER NOT NULL DEFAULT 0 CHECK (approximate IN (0, 1))",
+                    "ALTER TABLE reports ADD COLUMN approximate INTEGER NOT NULL DEFAULT 0 "
+                            + "CHECK (approximate IN (0, 1))",
                     "ALTER TABLE reports ADD COLUMN device TEXT NOT NULL DEFAULT ''",
                     "ALTER TABLE reports ADD COLUMN actions_taken TEXT NOT NULL DEFAULT ''",
                     "ALTER TABLE reports ADD COLUMN ongoing INTEGER NOT NULL DEFAULT 0 CHECK (ongoing IN (0, 1))",

@@ -11,13 +11,16 @@ import be.carnet.protocol.keys.AgencyKeys;
 import be.carnet.protocol.report.Attachment;
 import be.carnet.protocol.report.Category;
 import be.carnet.protocol.report.Incident;
+import be.carnet.protocol.report.SealedReport;
 import be.carnet.protocol.report.Severity;
 import be.carnet.protocol.report.Tlp;
+import be.carnet.protocol.sign.SignedEnvelope;
 import be.carnet.server.AgencyServer;
 import be.carnet.server.TestDatabase;
 import be.carnet.server.TestDevice;
 import be.carnet.server.TestHttp;
 import be.carnet.server.mission.Mission;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -182,8 +185,8 @@ class ReportFieldsAndAttachmentsTest {
         assertTrue(html.contains("<td>image/jpeg</td>"), html);
         assertTrue(html.contains("<td class=\"num\">65,536 bytes</td>"), html);
         assertTrue(html.contains("<td class=\"key\">" + Hashes.sha256Hex(photoBytes) + "</td>"), html);
-        assertTrue(html.contains("<a class=\"attachment-link\" href=\"" + reportPath(fullId) + "/attachments/1\">"
-                + "Save the file</a>"), html);
+        assertTrue(html.contains("<a class=\"attachment-link\" href=\"" + reportPath(fullId) + "/attachments/1\" "
+                + "aria-label=\"Save the file chambre 1204.jpg\">Save the file</a>"), html);
         assertTrue(html.contains("<td class=\"attachment-name\">notes d’été.txt</td>"), html);
         assertTrue(html.contains("href=\"" + reportPath(fullId) + "/attachments/2\""), html);
     }
@@ -200,6 +203,40 @@ class ReportFieldsAndAttachmentsTest {
         assertFalse(html.contains("report-out-of-sight"), html);
         assertFalse(html.contains("report-ongoing-banner"), html);
         assertFalse(html.contains("report-amends"), html);
+        assertTrue(html.contains("<p class=\"empty\" id=\"report-attachments-none\">No file attached.</p>"), html);
+    }
+
+    @Test
+    void aReportSignedBeforeTheNewFieldsIsStoredWithTheDefaults() {
+        String reportId = UUID.randomUUID().toString();
+        JsonObject incident = new JsonObject();
+        incident.addProperty("category", "T03");
+        incident.addProperty("severity", "S2");
+        incident.addProperty("tlp", "AMBER");
+        incident.addProperty("occurredAt", "2026-11-27T22:15+08:00");
+        incident.addProperty("place", "Hôtel");
+        incident.addProperty("description", "Écrit avant les nouveaux champs");
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", "carnet.report/1");
+        payload.addProperty("reportId", reportId);
+        payload.addProperty("missionId", mission.id());
+        payload.addProperty("deviceKeyId", device.keyId());
+        payload.addProperty("agencyKeyId", keys.signing().publicKey().keyId());
+        payload.addProperty("sequence", 1);
+        payload.addProperty("previousHash", "0".repeat(64));
+        payload.addProperty("createdAt", "2026-11-28T10:00:00Z");
+        payload.add("incident", incident);
+        byte[] sealed = SealedReport.seal(SignedEnvelope.sign(payload, device.signing), keys.report().recipient());
+
+        HttpResponse<byte[]> response = new TestHttp(server.baseUrl()).postBytes("/api/v1/reports/" + reportId, sealed,
+                "application/octet-stream");
+
+        assertEquals(200, response.statusCode(), new String(response.body(), UTF_8));
+        assertEquals("0|0|||||", TestDatabase.text(data, "SELECT approximate || '|' || ongoing || '|' || device "
+                + "|| '|' || actions_taken || '|' || accounts || '|' || amends || '|' || "
+                + "COALESCE(out_of_sight_minutes, '') FROM reports WHERE report_id = ?", reportId));
+        String html = staffInEnglish().get(reportPath(reportId)).body();
+        assertTrue(html.contains("<dd id=\"report-trip-device\"><span class=\"empty\">not given</span></dd>"), html);
         assertTrue(html.contains("<p class=\"empty\" id=\"report-attachments-none\">No file attached.</p>"), html);
     }
 
@@ -243,6 +280,7 @@ class ReportFieldsAndAttachmentsTest {
 
         assertTrue(page.body().contains("<td class=\"attachment-name\">&lt;script&gt;.html</td>"), page.body());
         assertTrue(page.body().contains("<td>text/html</td>"), page.body());
+        assertTrue(page.body().contains("aria-label=\"Save the file &lt;script>.html\""), page.body());
         assertFalse(page.body().contains("<script"), page.body());
         assertEquals(200, download.statusCode());
         assertEquals(HOSTILE_HTML, new String(download.body(), UTF_8));

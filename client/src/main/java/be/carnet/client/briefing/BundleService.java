@@ -161,10 +161,11 @@ public final class BundleService {
     }
 
     /**
-     * As {@link #install(byte[])}; with a mission passphrase, the bundle's passphrase slot is opened with it
-     * (after the signature check) and the identity inside is kept, sealed, to reopen the bundle after unlock.
-     * A bundle that only a mission passphrase opens, installed without one, gives
-     * {@link BundleUpdate.Outcome#NEEDS_PASSPHRASE}.
+     * As {@link #install(byte[])}. The bundle is first opened with the keys the device holds; only when every
+     * check up to decryption passed, decryption failed and the bundle has a passphrase slot is the mission
+     * passphrase used (a passphrase typed for a bundle that does not need it is ignored). The identity the
+     * passphrase opens is kept, sealed, to reopen the bundle after unlock. A bundle that only a mission
+     * passphrase opens, installed without one, gives {@link BundleUpdate.Outcome#NEEDS_PASSPHRASE}.
      */
     public synchronized BundleUpdate install(byte[] untrustedBundle, char[] passphrase) {
         Enrolment enrolment = enrolments.current().orElseThrow(NotEnrolledException::new);
@@ -178,34 +179,38 @@ public final class BundleService {
         X25519Identity slot = null;
         try {
             List<Identity> identities = new ArrayList<>(identities(enrolment, key));
-            if (passphrase != null) {
-                if (passphrase.length == 0 || passphrase.length > MAX_PASSPHRASE) {
-                    return new BundleUpdate(BundleUpdate.Outcome.WRONG_PASSPHRASE, installedVersion(), null,
-                            "the mission passphrase must have 1 to " + MAX_PASSPHRASE + " characters");
-                }
-                BundleManifest manifest = Bundles.verifyManifest(untrustedBundle, enrolment.agencyKey(),
-                        enrolment.missionId());
-                try {
-                    slot = Bundles.passphraseIdentity(manifest, passphrase);
-                } catch (BundleRejectedException e) {
-                    LOG.warn("bundle not opened: {}", e.getMessage());
-                    return new BundleUpdate(BundleUpdate.Outcome.WRONG_PASSPHRASE, installedVersion(), null,
-                            e.getMessage());
-                }
-                identities.add(slot);
-            }
             try {
                 verified = Bundles.open(untrustedBundle, enrolment.agencyKey(), enrolment.missionId(), installed,
                         identities, clock.instant());
             } catch (BundleRejectedException e) {
-                if (e.reason() == BundleRejectedException.Reason.DECRYPTION && slot == null
-                        && Bundles.verifyManifest(untrustedBundle, enrolment.agencyKey(), enrolment.missionId())
-                        .hasPassphrase()) {
+                // Checks 1 to 11 passed when decryption is what failed: only then is the passphrase slot tried.
+                if (e.reason() != BundleRejectedException.Reason.DECRYPTION) {
+                    throw e;
+                }
+                BundleManifest manifest = Bundles.verifyManifest(untrustedBundle, enrolment.agencyKey(),
+                        enrolment.missionId());
+                if (!manifest.hasPassphrase()) {
+                    throw e;
+                }
+                if (passphrase == null) {
                     LOG.info("bundle needs the mission passphrase");
                     return new BundleUpdate(BundleUpdate.Outcome.NEEDS_PASSPHRASE, installedVersion(), null,
                             e.getMessage());
                 }
-                throw e;
+                if (passphrase.length == 0 || passphrase.length > MAX_PASSPHRASE) {
+                    return new BundleUpdate(BundleUpdate.Outcome.WRONG_PASSPHRASE, installedVersion(), null,
+                            "the mission passphrase must have 1 to " + MAX_PASSPHRASE + " characters");
+                }
+                try {
+                    slot = Bundles.passphraseIdentity(manifest, passphrase);
+                } catch (BundleRejectedException wrong) {
+                    LOG.warn("bundle not opened: {}", wrong.getMessage());
+                    return new BundleUpdate(BundleUpdate.Outcome.WRONG_PASSPHRASE, installedVersion(), null,
+                            wrong.getMessage());
+                }
+                identities.add(slot);
+                verified = Bundles.open(untrustedBundle, enrolment.agencyKey(), enrolment.missionId(), installed,
+                        identities, clock.instant());
             }
             if (installed != null && installed.sha256().equals(verified.sha256())) {
                 return new BundleUpdate(BundleUpdate.Outcome.UNCHANGED, installed.version(), null, null);
@@ -215,7 +220,8 @@ public final class BundleService {
             LOG.warn("bundle refused: {}", e.getMessage());
             return new BundleUpdate(BundleUpdate.Outcome.REJECTED, installedVersion(), null, e.getMessage());
         }
-        Optional<BundleChanges> changes = previous.map(p -> BundleChanges.between(p.manifest(), verified.manifest()));
+        BundleManifest installedManifest = verified.manifest();
+        Optional<BundleChanges> changes = previous.map(p -> BundleChanges.between(p.manifest(), installedManifest));
         byte[] slotKey = slot == null ? null : slot.encoded().getBytes(StandardCharsets.US_ASCII);
         database.write(c -> {
             Secrets.put(c, key, NAME, untrustedBundle);
@@ -234,7 +240,7 @@ public final class BundleService {
             }
             return null;
         });
-        library.set(Opened.of(parsed, verified.manifest()));
+        library.set(Opened.of(parsed, installedManifest));
         LOG.info("bundle version {} installed ({} briefings)", parsed.version(), parsed.briefings().size());
         return new BundleUpdate(BundleUpdate.Outcome.INSTALLED, parsed.version(), null, null);
     }

@@ -86,16 +86,11 @@ final class AttachmentStore {
         }
     }
 
-    static void delete(Connection c, long rowId) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM attachments WHERE id = ?")) {
+    /** Deletes the row {@code rowId} if {@code owner} owns it (a journal entry's files are never deleted). */
+    static void delete(Connection c, long rowId, String owner) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM attachments WHERE id = ? AND owner = ?")) {
             delete.setLong(1, rowId);
-            delete.executeUpdate();
-        }
-    }
-
-    static void deleteOwner(Connection c, String owner) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM attachments WHERE owner = ?")) {
-            delete.setString(1, owner);
+            delete.setString(2, owner);
             delete.executeUpdate();
         }
     }

@@ -144,20 +144,30 @@ public final class Drafts {
                 return null;
             }
             AttachmentInfo removed = attachments.remove(index);
-            AttachmentStore.delete(c, removed.rowId());
+            AttachmentStore.delete(c, removed.rowId(), draftId);
             write(c, key, row.id(), row.fields().withAttachments(attachments));
             return null;
         });
     }
 
-    /** Deletes the draft and its attachments; idempotent. */
+    /** Deletes the draft and the attachment rows its sealed fields list, in one transaction; idempotent. */
     public void delete(String draftId) {
+        if (draftId == null || !ID.matcher(draftId).matches()) {
+            return;
+        }
+        VaultKey key = vault.key();
         database.write(c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM drafts WHERE draft_id = ?")) {
-                delete.setString(1, draftId);
+            Optional<Row> row = find(c, key, draftId);
+            if (row.isEmpty()) {
+                return null;
+            }
+            for (AttachmentInfo info : row.get().fields().attachments()) {
+                AttachmentStore.delete(c, info.rowId(), draftId);
+            }
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM drafts WHERE id = ?")) {
+                delete.setLong(1, row.get().id());
                 delete.executeUpdate();
             }
-            AttachmentStore.deleteOwner(c, draftId);
             return null;
         });
         LOG.info("draft {} deleted", draftId);
@@ -177,8 +187,8 @@ public final class Drafts {
             Row row = find(c, key, draftId).orElseThrow(DraftNotFoundException::new);
             List<Attachment> files = AttachmentStore.loadAll(c, key, draftId, row.fields().attachments());
             Incident full = row.fields().incident().withAttachments(files);
-            Journal.Appended entry = journal.append(c, key, full, row.fields().createdAt(), draftId,
-                    row.fields().attachments());
+            Journal.Appended entry = journal.append(c, key, full, row.fields().createdAt(), row.fields().zone(),
+                    draftId, row.fields().attachments());
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM drafts WHERE id = ?")) {
                 delete.setLong(1, row.id());
                 delete.executeUpdate();
@@ -196,13 +206,12 @@ public final class Drafts {
      * @throws DraftNotFoundException if there is no such entry
      */
     public String addendum(String reportId) {
-        // The zone is not kept for journal entries: the draft shows the time in the app's zone.
         JournalEntry entry = journal.entry(reportId).orElseThrow(DraftNotFoundException::new);
         Incident original = entry.incident();
         Incident start = new Incident(original.category(), original.severity(), original.tlp(), original.occurredAt(),
                 original.approximate(), original.place(), original.device(), "", "", original.ongoing(),
                 original.outOfSightMinutes(), original.accounts(), reportId, List.of());
-        return create(start, "");
+        return create(start, entry.zone());
     }
 
     private static Optional<Row> find(Connection c, VaultKey key, String draftId) throws SQLException {

@@ -82,7 +82,7 @@ public final class IncidentController {
             pages.redirect(ctx, Paths.draft(draftId), Notice.info("client.draft.saved"));
             return;
         }
-        journal.save(result.incident());
+        journal.save(result.incident(), input.zone());
         pages.redirect(ctx, Paths.INCIDENTS, Notice.info("client.incident.saved"));
     }
 

@@ -60,9 +60,17 @@ public final class Journal implements EnrolmentListener {
      * @return its report id
      */
     public String save(Incident incident) {
+        return save(incident, "");
+    }
+
+    /**
+     * As {@link #save(Incident)}, remembering the time zone the traveller chose (sealed with the fields), so
+     * that an addendum starts in the same zone.
+     */
+    public String save(Incident incident, String zone) {
         VaultKey key = vault.key();
         Instant createdAt = clock.instant();
-        Appended appended = database.write(c -> append(c, key, incident, createdAt, null, List.of()));
+        Appended appended = database.write(c -> append(c, key, incident, createdAt, zone, null, List.of()));
         LOG.info("incident {} saved ({})", appended.reportId(), appended.state().column());
         return appended.reportId();
     }
@@ -77,10 +85,11 @@ public final class Journal implements EnrolmentListener {
      * attachment rows are handed over to the entry instead of being stored again.
      *
      * @param createdAt when it was first logged
+     * @param zone the time zone the traveller chose, or empty
      * @param draftId the draft it comes from, or {@code null}
      * @param draftAttachments the draft's attachment rows (matching {@code incident.attachments()})
      */
-    Appended append(Connection c, VaultKey key, Incident incident, Instant createdAt, String draftId,
+    Appended append(Connection c, VaultKey key, Incident incident, Instant createdAt, String zone, String draftId,
                     List<AttachmentInfo> draftAttachments) throws SQLException {
         String reportId = Randomness.uuid();
         long id = Rows.nextId(c, TABLE);
@@ -94,7 +103,7 @@ public final class Journal implements EnrolmentListener {
                 attachments.add(AttachmentStore.insert(c, key, reportId, attachment));
             }
         }
-        StoredFields fields = new StoredFields(incident.withAttachments(List.of()), createdAt, attachments, "");
+        StoredFields fields = new StoredFields(incident.withAttachments(List.of()), createdAt, attachments, zone);
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO incidents (id, report_id, state, fields_sealed) VALUES (?, ?, 'pending', ?)")) {
             insert.setLong(1, id);
@@ -177,7 +186,7 @@ public final class Journal implements EnrolmentListener {
         long id = rows.getLong(1);
         StoredFields fields = StoredFields.decode(key.open(rows.getBytes(5), cell(id, "fields_sealed")));
         return new JournalEntry(rows.getString(2), IncidentState.fromColumn(rows.getString(3)), rows.getLong(4),
-                fields.createdAt(), fields.incident(), fields.attachments());
+                fields.createdAt(), fields.incident(), fields.attachments(), fields.zone());
     }
 
     /** Sealed reports without a receipt, in journal order. */
@@ -292,12 +301,20 @@ public final class Journal implements EnrolmentListener {
             throws SQLException {
         long sequence = 1;
         String previousHash = Report.FIRST_PREVIOUS_HASH;
+        Optional<JournalHead> head = JournalHead.read(c, key);
         try (PreparedStatement last = c.prepareStatement(
-                "SELECT id, sequence, signed_sealed FROM incidents WHERE sequence IS NOT NULL ORDER BY sequence DESC LIMIT 1");
+                "SELECT id, sequence FROM incidents WHERE sequence IS NOT NULL ORDER BY sequence DESC LIMIT 1");
              ResultSet rows = last.executeQuery()) {
             if (rows.next()) {
+                long lastId = rows.getLong(1);
                 sequence = rows.getLong(2) + 1;
-                previousHash = Hashes.sha256Hex(key.open(rows.getBytes(3), cell(rows.getLong(1), "signed_sealed")));
+                if (head.isPresent() && head.get().sequence() == sequence - 1) {
+                    // The sealed head holds the last entry's hash: no need to open its (possibly large) bytes.
+                    previousHash = head.get().signedSha256();
+                } else {
+                    previousHash = Hashes.sha256Hex(key.open(column(c, lastId, "signed_sealed"),
+                            cell(lastId, "signed_sealed")));
+                }
             }
         }
         Report report = new Report(reportId, enrolment.missionId(), enrolment.deviceKey().publicKey().keyId(),
@@ -312,6 +329,17 @@ public final class Journal implements EnrolmentListener {
             update.setLong(4, id);
             if (update.executeUpdate() != 1) {
                 throw new StorageException("incident row " + id + " was not pending when chained");
+            }
+        }
+        JournalHead.write(c, key, new JournalHead(sequence, Hashes.sha256Hex(signed)));
+    }
+
+    private static byte[] column(Connection c, long id, String column) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + column + " FROM incidents WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getBytes(1);
             }
         }
     }

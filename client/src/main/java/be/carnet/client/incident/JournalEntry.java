@@ -13,9 +13,10 @@ import java.util.List;
  * @param createdAt when it was logged
  * @param incident what was logged (its attachments are described by {@code attachments}, not carried)
  * @param attachments the attached files
+ * @param zone the time zone the traveller chose for it, or empty
  */
 public record JournalEntry(String reportId, IncidentState state, long sequence, Instant createdAt,
-                           Incident incident, List<AttachmentInfo> attachments) {
+                           Incident incident, List<AttachmentInfo> attachments, String zone) {
 
     public JournalEntry {
         attachments = List.copyOf(attachments);

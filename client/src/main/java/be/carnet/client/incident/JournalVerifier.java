@@ -43,14 +43,15 @@ final class JournalVerifier {
     static JournalVerification verify(Connection c, VaultKey key) throws SQLException {
         List<Row> chained = new ArrayList<>();
         List<Row> pending = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT id, report_id, sequence, fields_sealed,"
-                + " signed_sealed, report_sealed, receipt_sealed FROM incidents ORDER BY sequence, id");
+        // Only ids and positions first; each row's sealed values are read, checked and dropped one row at a
+        // time, so a journal with large attachments is verified in bounded memory.
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT id, report_id, sequence FROM incidents ORDER BY sequence, id");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 long sequence = rows.getLong(3);
                 boolean isChained = !rows.wasNull();
-                Row row = new Row(rows.getLong(1), rows.getString(2), sequence, rows.getBytes(4), rows.getBytes(5),
-                        rows.getBytes(6), rows.getBytes(7));
+                Row row = new Row(rows.getLong(1), rows.getString(2), sequence);
                 (isChained ? chained : pending).add(row);
             }
         }
@@ -71,7 +72,7 @@ final class JournalVerifier {
         TreeMap<Long, Opened> byStored = new TreeMap<>();
         Map<Long, Opened> bySigned = new HashMap<>();
         for (Row row : chained) {
-            Opened opened = open(row, key, enrolment.orElseThrow());
+            Opened opened = open(c, row, key, enrolment.orElseThrow());
             byStored.put(row.storedAs(), opened);
             if (opened.problem() == null) {
                 bySigned.putIfAbsent(opened.report().sequence(), opened);
@@ -114,13 +115,29 @@ final class JournalVerifier {
                         row.storedAs(), signedAs, "its previous-entry hash is not the SHA-256 of entry "
                         + (position - 1) + "'s signed bytes"));
             }
-            previousHash = Hashes.sha256Hex(entry.signed());
+            previousHash = entry.signedSha256();
             sound++;
+        }
+
+        // The sealed head names the last position chained: entries removed from the end are missed by the walk.
+        Optional<JournalHead> head;
+        try {
+            head = JournalHead.read(c, key);
+        } catch (CellTamperedException | be.carnet.client.storage.StorageException e) {
+            head = Optional.empty();
+        }
+        boolean headMatches = head.isPresent() ? head.get().sequence() == sound
+                && head.get().signedSha256().equals(previousHash) : sound == 0;
+        if (!headMatches) {
+            long expected = head.map(JournalHead::sequence).orElse((long) sound);
+            return JournalVerification.broken(sound, new BrokenEntry(sound + 1, null, JournalProblem.MISSING, 0, 0,
+                    head.isPresent() ? "the journal's sealed head records " + expected + " entries; " + sound
+                            + " were found" : "the journal's sealed head is missing or unreadable"));
         }
 
         for (Row row : pending) {
             try {
-                key.open(row.fields(), Journal.cell(row.id(), "fields_sealed"));
+                key.open(column(c, row.id(), "fields_sealed"), Journal.cell(row.id(), "fields_sealed"));
             } catch (CellTamperedException e) {
                 return JournalVerification.broken(sound, new BrokenEntry(0, row.reportId(),
                         JournalProblem.PENDING_UNREADABLE, 0, 0, e.getMessage()));
@@ -130,51 +147,69 @@ final class JournalVerifier {
     }
 
     /** Decrypts and verifies one chained row on its own; the chain checks come after. */
-    private static Opened open(Row row, VaultKey key, Enrolment enrolment) {
+    private static Opened open(Connection c, Row row, VaultKey key, Enrolment enrolment) throws SQLException {
         byte[] signed;
         byte[] sealed;
+        byte[] receiptSealed;
         try {
-            key.open(row.fields(), Journal.cell(row.id(), "fields_sealed"));
-            signed = key.open(row.signed(), Journal.cell(row.id(), "signed_sealed"));
-            sealed = key.open(row.sealed(), Journal.cell(row.id(), "report_sealed"));
+            key.open(column(c, row.id(), "fields_sealed"), Journal.cell(row.id(), "fields_sealed"));
+            signed = key.open(column(c, row.id(), "signed_sealed"), Journal.cell(row.id(), "signed_sealed"));
+            sealed = key.open(column(c, row.id(), "report_sealed"), Journal.cell(row.id(), "report_sealed"));
+            receiptSealed = column(c, row.id(), "receipt_sealed");
         } catch (CellTamperedException e) {
             return Opened.failed(row, JournalProblem.UNREADABLE, e.getMessage());
         }
 
-        Report report;
+        Report full;
         try {
             SignedEnvelope.Verified verified = SignedEnvelope.open(signed, enrolment.deviceKey().publicKey(),
                     Report.TYPE, SealedReport.MAX_SEALED_BYTES);
-            report = Report.fromJson(verified.payload());
+            full = Report.fromJson(verified.payload());
         } catch (SignatureException | JsonFormatException e) {
             return Opened.failed(row, JournalProblem.SIGNATURE, "the signed report does not verify with the device"
                     + " key: " + e.getMessage());
         }
-        if (!report.reportId().equals(row.reportId()) || !report.missionId().equals(enrolment.missionId())
-                || !report.deviceKeyId().equals(enrolment.deviceKey().publicKey().keyId())) {
-            return new Opened(row, report, signed, JournalProblem.FOREIGN, "the signed report names another report"
-                    + " id, mission or device than its row");
+        // Keep only what the chain walk needs, not the report's fields and attachments.
+        Signed report = new Signed(full.sequence(), full.previousHash());
+        String signedSha256 = Hashes.sha256Hex(signed);
+        if (!full.reportId().equals(row.reportId()) || !full.missionId().equals(enrolment.missionId())
+                || !full.deviceKeyId().equals(enrolment.deviceKey().publicKey().keyId())) {
+            return new Opened(row, report, signedSha256, JournalProblem.FOREIGN, "the signed report names another"
+                    + " report id, mission or device than its row");
         }
 
-        if (row.receipt() != null) {
+        if (receiptSealed != null) {
             try {
-                byte[] receipt = key.open(row.receipt(), Journal.cell(row.id(), "receipt_sealed"));
+                byte[] receipt = key.open(receiptSealed, Journal.cell(row.id(), "receipt_sealed"));
                 Receipt.verify(receipt, enrolment.agencyKey(), row.reportId(), Hashes.sha256Hex(sealed));
             } catch (CellTamperedException e) {
-                return new Opened(row, report, signed, JournalProblem.UNREADABLE, e.getMessage());
+                return new Opened(row, report, signedSha256, JournalProblem.UNREADABLE, e.getMessage());
             } catch (ReportRejectedException e) {
-                return new Opened(row, report, signed, JournalProblem.RECEIPT, e.getMessage());
+                return new Opened(row, report, signedSha256, JournalProblem.RECEIPT, e.getMessage());
             }
         }
-        return new Opened(row, report, signed, null, null);
+        return new Opened(row, report, signedSha256, null, null);
     }
 
-    private record Row(long id, String reportId, long storedAs, byte[] fields, byte[] signed, byte[] sealed,
-                       byte[] receipt) {
+    /** One sealed column of one row, read on its own. */
+    private static byte[] column(Connection c, long id, String column) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + column + " FROM incidents WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getBytes(1) : null;
+            }
+        }
     }
 
-    /** A row after its own checks: the verified report and signed bytes, or the first problem found. */
-    private record Opened(Row row, Report report, byte[] signed, JournalProblem problem, String detail) {
+    private record Row(long id, String reportId, long storedAs) {
+    }
+
+    /** What the chain walk needs of a signed report: its position and its link. */
+    private record Signed(long sequence, String previousHash) {
+    }
+
+    /** A row after its own checks: its position, link and signed bytes' hash, or the first problem found. */
+    private record Opened(Row row, Signed report, String signedSha256, JournalProblem problem, String detail) {
 
         static Opened failed(Row row, JournalProblem problem, String detail) {
             return new Opened(row, null, null, problem, detail);

@@ -1,11 +1,22 @@
 package be.carnet.client.web;
 
+import java.util.List;
+
 /**
  * An error page.
  *
  * @param chrome the page frame
  * @param status the HTTP status
  * @param messageKey what to say
+ * @param args the message's placeholders
  */
-public record ErrorPage(Chrome chrome, int status, String messageKey) {
+public record ErrorPage(Chrome chrome, int status, String messageKey, List<Object> args) {
+
+    public ErrorPage {
+        args = List.copyOf(args);
+    }
+
+    public ErrorPage(Chrome chrome, int status, String messageKey) {
+        this(chrome, status, messageKey, List.of());
+    }
 }

@@ -51,6 +51,10 @@ public final class Pages {
 
     /** The page to return to after a language switch: the search keeps its query (encoded; see LanguageController). */
     private static String back(Context ctx) {
+        if (!"GET".equals(ctx.req().getMethod())) {
+            // A page re-rendered after a refused POST has no GET address of its own: go home from there.
+            return Paths.HOME;
+        }
         String query = ctx.queryParam("q");
         if (Paths.SEARCH.equals(ctx.path()) && query != null && !query.isEmpty()
                 && query.length() <= LanguageController.MAX_BACK_QUERY) {

@@ -34,7 +34,22 @@ final class StateChangeGuard {
         if (site != null && !FETCH_SITES.contains(site)) {
             throw new StateChangeRefusedException("Sec-Fetch-Site is " + (site.length() > 20 ? "other" : site));
         }
-        String token = ctx.formParam(CSRF_FIELD);
+        // An upload over the limit is refused before its body is read: reading it for the token would fail.
+        String type = ctx.contentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+                && ctx.req().getContentLengthLong() > WebServer.MAX_UPLOAD_BYTES) {
+            throw new UploadTooLargeException();
+        }
+        String token;
+        try {
+            token = ctx.formParam(CSRF_FIELD);
+        } catch (RuntimeException e) {
+            if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+                // A multipart body the server would not read (too large without a length, or malformed).
+                throw new UploadTooLargeException();
+            }
+            throw e;
+        }
         if (token == null || !MessageDigest.isEqual(token.getBytes(UTF_8), session.csrf().getBytes(UTF_8))) {
             throw new StateChangeRefusedException("missing or wrong CSRF token");
         }

@@ -5,6 +5,7 @@ import be.carnet.client.briefing.ContactsController;
 import be.carnet.client.briefing.SearchController;
 import be.carnet.client.checklist.ChecklistController;
 import be.carnet.client.enrolment.EnrolmentController;
+import be.carnet.client.incident.DraftNotFoundException;
 import be.carnet.client.incident.IncidentController;
 import be.carnet.client.incident.JournalController;
 import be.carnet.client.sync.SyncController;
@@ -19,6 +20,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,6 +143,13 @@ public final class WebServer {
                 LOG.warn("{}", e.getMessage());
                 errorPage(pages, ctx, HttpStatus.FORBIDDEN, "error.csrf");
             });
+            config.routes.exception(UploadTooLargeException.class, (e, ctx) -> {
+                LOG.warn("{}", e.getMessage());
+                ctx.status(HttpStatus.CONTENT_TOO_LARGE);
+                pages.render(ctx, "web/error.jte", new ErrorPage(pages.chrome(ctx), 413, "client.attachment.tooLargePage",
+                        List.of(Attachment.MAX_BYTES / (1024 * 1024))));
+            });
+            config.routes.exception(DraftNotFoundException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND));
             config.routes.exception(VaultLockedException.class, (e, ctx) ->
                     ctx.redirect(Paths.UNLOCK, HttpStatus.SEE_OTHER));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {

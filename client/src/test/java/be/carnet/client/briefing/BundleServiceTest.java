@@ -347,6 +347,29 @@ class BundleServiceTest {
     }
 
     @Test
+    void aPassphraseTypedForABundleThatDoesNotNeedItIsIgnored() {
+        agency.publish(1, IN_90_DAYS, ServiceFixture.files("x"));
+
+        BundleUpdate update = app.bundles.update("une phrase tapée par habitude".toCharArray());
+
+        assertEquals(BundleUpdate.Outcome.INSTALLED, update.outcome());
+    }
+
+    @Test
+    void anOlderPassphraseBundleIsRefusedAsOlderBeforeThePassphraseIsTried() {
+        byte[] older = agency.publishWithPassphrase(1, IN_90_DAYS, ServiceFixture.files("ancien"),
+                "sept ponts sur la Meuse", false);
+        agency.publish(2, IN_90_DAYS, ServiceFixture.files("nouveau"));
+        app.bundles.update();
+        agency.publishBytes(older);
+
+        BundleUpdate update = app.bundles.update("une mauvaise phrase de passe".toCharArray());
+
+        assertEquals(BundleUpdate.Outcome.REJECTED, update.outcome());
+        assertEquals("bundle version 1 is older than the installed version 2", update.reason());
+    }
+
+    @Test
     void theMissionProfileBecomesTheContactsOfTheLibrary() {
         Map<String, byte[]> files = new java.util.LinkedHashMap<>(ServiceFixture.files("x"));
         files.put(MissionProfile.PATH, ("duty-officer.name: Permanence\nduty-officer.phone: +32 2 555 01 00\n"

@@ -131,6 +131,41 @@ class DraftPagesTest {
     }
 
     @Test
+    void aPhoneSizedPhotoOverTheLimitGetsAClearPageNotAnError() {
+        String draft = quickLog("Grande photo", "/");
+
+        Browser.Response big = web.browser.postFile(draft + "/attachments", Map.of(), "file", "photo.jpg",
+                "image/jpeg", new byte[8 * 1024 * 1024]);
+
+        assertEquals(413, big.status());
+        assertTrue(big.body().contains("Pièce jointe : le fichier dépasse 5 Mo, la limite de Carnet. Rien n’a été joint."),
+                big.body());
+        assertTrue(web.browser.get(draft).body().contains("Aucune pièce jointe."));
+    }
+
+    @Test
+    void markingADraftReadyTwiceIsNotFoundTheSecondTime() {
+        String draft = quickLog("Double clic", "/");
+        Map<String, String> form = new LinkedHashMap<>(WebFixture.incident("Double clic"));
+        form.put("action", "ready");
+
+        assertEquals(303, web.browser.post(draft, form).status());
+        assertEquals(404, web.browser.post(draft, form).status());
+        assertEquals(404, web.browser.postFile(draft + "/attachments", Map.of(), "file", "a.txt", "text/plain",
+                "x".getBytes(UTF_8)).status());
+        assertEquals(1, web.browser.get("/incidents").body().split("class=\"incident\"", -1).length - 1);
+    }
+
+    @Test
+    void aPageShownAfterARefusedQuickLogSendsTheNextOneHome() {
+        Browser.Response refused = web.browser.post("/incidents/quick", Map.of("category", "", "severity", "S1",
+                "line", "x", "back", "/"));
+
+        assertEquals(400, refused.status());
+        assertTrue(refused.body().contains("<input type=\"hidden\" name=\"back\" value=\"/\">"), refused.body());
+    }
+
+    @Test
     void aFileUploadWithoutTheCsrfTokenIsRefused() {
         String draft = quickLog("Capture", "/");
 

@@ -226,6 +226,36 @@ class DraftsTest {
         assertThrows(DraftNotFoundException.class, () -> drafts.addendum("../../etc/passwd"));
     }
 
+    @Test
+    void entriesRemovedFromTheEndAreCaughtThroughTheSealedHead() throws Exception {
+        app.enrol(agency);
+        app.journal.save(completed("un"));
+        app.journal.save(completed("deux"));
+        app.journal.save(completed("trois"));
+        assertTrue(app.journal.verify().intact());
+
+        sql("DELETE FROM incidents WHERE sequence = 3");
+
+        JournalVerification verification = app.journal.verify();
+        assertFalse(verification.intact());
+        assertEquals(JournalProblem.MISSING, verification.firstBreak().problem());
+        assertEquals(3, verification.firstBreak().position());
+    }
+
+    @Test
+    void aDraftCanBeDeletedOnlyWithItsOwnFiles() throws Exception {
+        app.enrol(agency);
+        String draftId = drafts.create(completed("à garder"), "Europe/Brussels");
+        drafts.attach(draftId, new Attachment("garder.txt", "text/plain", PHOTO));
+        String reportId = drafts.markReady(draftId);
+
+        drafts.delete(reportId);
+        drafts.delete(draftId);
+
+        assertEquals(1, attachmentRows());
+        assertEquals(1, app.journal.entry(reportId).orElseThrow().attachments().size());
+    }
+
     private int attachmentRows() {
         return app.database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM attachments");

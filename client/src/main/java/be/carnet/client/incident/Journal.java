@@ -207,6 +207,43 @@ public final class Journal implements EnrolmentListener {
         });
     }
 
+    /**
+     * The report ids and positions of the sealed reports without a receipt, in journal order, nothing
+     * decrypted: sync then loads one report at a time ({@link #outgoing}), so large attachments never sit in
+     * memory together.
+     */
+    public List<Outgoing.Waiting> waiting() {
+        return database.read(c -> {
+            List<Outgoing.Waiting> out = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT report_id, sequence FROM incidents"
+                    + " WHERE state IN ('ready', 'sent') ORDER BY sequence");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    out.add(new Outgoing.Waiting(rows.getString(1), rows.getLong(2)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One sealed report waiting for its receipt, decrypted from the vault; empty if it is not waiting. */
+    public Optional<Outgoing> outgoing(String reportId) {
+        VaultKey key = vault.key();
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT id, sequence, report_sealed FROM incidents"
+                    + " WHERE report_id = ? AND state IN ('ready', 'sent')")) {
+                select.setString(1, reportId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.<Outgoing>empty();
+                    }
+                    return Optional.of(new Outgoing(reportId, rows.getLong(2),
+                            key.open(rows.getBytes(3), cell(rows.getLong(1), "report_sealed"))));
+                }
+            }
+        });
+    }
+
     /** Marks a report as seen by the agency without a valid receipt yet. */
     public void markSent(String reportId) {
         database.write(c -> {

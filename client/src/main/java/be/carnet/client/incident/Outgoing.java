@@ -8,4 +8,13 @@ package be.carnet.client.incident;
  * @param sealed the age-encrypted signed report
  */
 public record Outgoing(String reportId, long sequence, byte[] sealed) {
+
+    /**
+     * A report waiting for its receipt, before its bytes are loaded.
+     *
+     * @param reportId its report id
+     * @param sequence its journal position
+     */
+    public record Waiting(String reportId, long sequence) {
+    }
 }

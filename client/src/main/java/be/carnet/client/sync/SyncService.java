@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +50,16 @@ public final class SyncService {
         Agency agency = agencies.connect(enrolment.server());
         List<ReportResult> results = new ArrayList<>();
         AgencyException.Kind stoppedBy = null;
-        for (Outgoing report : journal.unacknowledged()) {
+        for (Outgoing.Waiting waiting : journal.waiting()) {
             if (stoppedBy != null) {
-                results.add(ReportResult.failed(report.reportId(), report.sequence(), ReportResult.Outcome.NOT_SENT));
+                results.add(ReportResult.failed(waiting.reportId(), waiting.sequence(), ReportResult.Outcome.NOT_SENT));
                 continue;
             }
+            Optional<Outgoing> loaded = journal.outgoing(waiting.reportId());
+            if (loaded.isEmpty()) {
+                continue;
+            }
+            Outgoing report = loaded.get();
             byte[] untrustedReceipt;
             try {
                 untrustedReceipt = agency.sendReport(report.reportId(), report.sealed());

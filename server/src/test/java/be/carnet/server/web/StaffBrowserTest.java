@@ -16,6 +16,7 @@ import be.carnet.server.TestHttp;
 import be.carnet.server.mission.Mission;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import java.time.Duration;
@@ -233,18 +234,25 @@ class StaffBrowserTest {
 
         find("a.attachment-link").click();
 
-        Path saved = new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> savedDownload());
+        Path saved = new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> savedDownload(hostile.getBytes(UTF_8).length));
         assertEquals(hostile, Files.readString(saved, UTF_8));
         assertEquals(page, driver.getCurrentUrl());
         assertEquals(List.of(), driver.findElements(By.id("pwned")));
         assertEquals("<img src=x onerror=alert(1)>.html", find("td.attachment-name").getText());
     }
 
-    /** The one finished download, or {@code null} while there is none. */
-    private Path savedDownload() {
+    /**
+     * The one finished download of {@code size} bytes, or {@code null} while there is none. Chromium writes
+     * to a hidden temporary file and a {@code .crdownload} before it renames to the final name.
+     */
+    private Path savedDownload(long size) {
         try (Stream<Path> files = Files.list(downloads)) {
-            List<Path> done = files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")).toList();
-            return done.size() == 1 && Files.size(done.get(0)) > 0 ? done.get(0) : null;
+            List<Path> done = files.filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> !f.getFileName().toString().endsWith(".crdownload")).toList();
+            return done.size() == 1 && Files.size(done.get(0)) == size ? done.get(0) : null;
+        } catch (NoSuchFileException e) {
+            return null;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -25,7 +25,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -40,7 +39,6 @@ public final class IncidentController {
     static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
             .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
-    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}");
 
     private final Journal journal;
     private final Drafts drafts;
@@ -294,13 +292,13 @@ public final class IncidentController {
     }
 
     /**
-     * The name to keep for an uploaded file: its last path segment, without control characters, at most
-     * {@link Attachment#MAX_NAME} characters (keeping the extension); "file" if nothing is left.
+     * The name to keep for an uploaded file: its last path segment, without the characters a name may not
+     * hold ({@link Attachment#forbiddenInName}), at most {@link Attachment#MAX_NAME} characters (keeping the
+     * extension); "file" if nothing is left.
      */
     static String fileName(String untrusted) {
         String name = untrusted.substring(Math.max(untrusted.lastIndexOf('/'), untrusted.lastIndexOf('\\')) + 1);
-        name = name.codePoints().filter(c -> !Character.isISOControl(c) && !(c >= 0x202A && c <= 0x202E)
-                        && !(c >= 0x2066 && c <= 0x2069))
+        name = name.codePoints().filter(c -> !Attachment.forbiddenInName(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
         if (name.length() > Attachment.MAX_NAME) {
             int dot = name.lastIndexOf('.');
@@ -316,6 +314,6 @@ public final class IncidentController {
             return Attachment.UNKNOWN_TYPE;
         }
         String type = untrusted.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return MEDIA_TYPE.matcher(type).matches() ? type : Attachment.UNKNOWN_TYPE;
+        return Attachment.validMediaType(type) ? type : Attachment.UNKNOWN_TYPE;
     }
 }

@@ -371,12 +371,12 @@ public final class Journal implements EnrolmentListener {
         JournalHead.write(c, key, new JournalHead(sequence, Hashes.sha256Hex(signed)));
     }
 
-    private static byte[] column(Connection c, long id, String column) throws SQLException {
+    /** One sealed column of one row of {@code incidents}, read on its own; null when the row or value is absent. */
+    static byte[] column(Connection c, long id, String column) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + column + " FROM incidents WHERE id = ?")) {
             select.setLong(1, id);
             try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return rows.getBytes(1);
+                return rows.next() ? rows.getBytes(1) : null;
             }
         }
     }

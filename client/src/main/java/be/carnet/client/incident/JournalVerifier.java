@@ -137,7 +137,7 @@ final class JournalVerifier {
 
         for (Row row : pending) {
             try {
-                key.open(column(c, row.id(), "fields_sealed"), Journal.cell(row.id(), "fields_sealed"));
+                key.open(Journal.column(c, row.id(), "fields_sealed"), Journal.cell(row.id(), "fields_sealed"));
             } catch (CellTamperedException e) {
                 return JournalVerification.broken(sound, new BrokenEntry(0, row.reportId(),
                         JournalProblem.PENDING_UNREADABLE, 0, 0, e.getMessage()));
@@ -152,10 +152,10 @@ final class JournalVerifier {
         byte[] sealed;
         byte[] receiptSealed;
         try {
-            key.open(column(c, row.id(), "fields_sealed"), Journal.cell(row.id(), "fields_sealed"));
-            signed = key.open(column(c, row.id(), "signed_sealed"), Journal.cell(row.id(), "signed_sealed"));
-            sealed = key.open(column(c, row.id(), "report_sealed"), Journal.cell(row.id(), "report_sealed"));
-            receiptSealed = column(c, row.id(), "receipt_sealed");
+            key.open(Journal.column(c, row.id(), "fields_sealed"), Journal.cell(row.id(), "fields_sealed"));
+            signed = key.open(Journal.column(c, row.id(), "signed_sealed"), Journal.cell(row.id(), "signed_sealed"));
+            sealed = key.open(Journal.column(c, row.id(), "report_sealed"), Journal.cell(row.id(), "report_sealed"));
+            receiptSealed = Journal.column(c, row.id(), "receipt_sealed");
         } catch (CellTamperedException e) {
             return Opened.failed(row, JournalProblem.UNREADABLE, e.getMessage());
         }
@@ -189,16 +189,6 @@ final class JournalVerifier {
             }
         }
         return new Opened(row, report, signedSha256, null, null);
-    }
-
-    /** One sealed column of one row, read on its own. */
-    private static byte[] column(Connection c, long id, String column) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT " + column + " FROM incidents WHERE id = ?")) {
-            select.setLong(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? rows.getBytes(1) : null;
-            }
-        }
     }
 
     private record Row(long id, String reportId, long storedAs) {

@@ -35,7 +35,7 @@ public record Attachment(String name, String mediaType, byte[] data) {
             throw new IllegalArgumentException("attachment name must be 1 to " + MAX_NAME
                     + " characters, without / or \\ or control characters");
         }
-        if (mediaType == null || !MEDIA_TYPE.matcher(mediaType).matches()) {
+        if (!validMediaType(mediaType)) {
             throw new IllegalArgumentException("attachment mediaType must be a lowercase type/subtype");
         }
         if (data == null || data.length > MAX_BYTES) {
@@ -53,9 +53,19 @@ public record Attachment(String name, String mediaType, byte[] data) {
     public static boolean validName(String name) {
         return name != null && !name.isEmpty() && name.length() <= MAX_NAME
                 && !name.startsWith(" ") && !name.endsWith(" ")
-                && name.codePoints().noneMatch(c -> c == '/' || c == '\\'
-                        || Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT)
+                && name.codePoints().noneMatch(Attachment::forbiddenInName)
                 && !name.equals(".") && !name.equals("..");
+    }
+
+    /** Whether {@code mediaType} is a lowercase {@code type/subtype} without parameters. */
+    public static boolean validMediaType(String mediaType) {
+        return mediaType != null && MEDIA_TYPE.matcher(mediaType).matches();
+    }
+
+    /** Whether a name may not contain {@code codePoint}: a folder separator, a control or a format character. */
+    public static boolean forbiddenInName(int codePoint) {
+        return codePoint == '/' || codePoint == '\\' || Character.getType(codePoint) == Character.CONTROL
+                || Character.getType(codePoint) == Character.FORMAT;
     }
 
     @Override

@@ -6,10 +6,7 @@ import be.carnet.client.storage.StorageException;
 import be.carnet.protocol.json.JsonFields;
 import be.carnet.protocol.json.JsonFormatException;
 import be.carnet.protocol.report.Attachment;
-import be.carnet.protocol.report.Category;
 import be.carnet.protocol.report.Incident;
-import be.carnet.protocol.report.Severity;
-import be.carnet.protocol.report.Tlp;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -31,9 +28,9 @@ import java.util.Set;
  */
 public record StoredFields(Incident incident, Instant createdAt, List<AttachmentInfo> attachments, String zone) {
 
-    private static final Set<String> KEYS = Set.of("category", "severity", "tlp", "occurredAt", "approximate", "place",
-            "device", "description", "actionsTaken", "ongoing", "outOfSightMinutes", "accounts", "amends",
-            "createdAt", "attachments", "zone");
+    private static final Set<String> KEYS = Set.of("incident", "createdAt", "zone", "files");
+    /** The flat layout written before the incident was nested (still read). */
+    private static final Set<String> FLAT_EXTRA_KEYS = Set.of("createdAt", "zone", "attachments");
     private static final Set<String> ATTACHMENT_KEYS = Set.of("rowId", "name", "mediaType", "size", "sha256");
 
     public StoredFields {
@@ -53,25 +50,16 @@ public record StoredFields(Incident incident, Instant createdAt, List<Attachment
         return attachments.stream().mapToLong(AttachmentInfo::size).sum();
     }
 
+    /**
+     * {@code {"incident": <the report's incident JSON, no attachment>, "createdAt", "zone", "files": [{rowId,
+     * name, mediaType, size, sha256}]}}: the incident in the one layout the protocol defines, and beside it
+     * what only this device keeps.
+     */
     byte[] encode() {
-        Incident i = incident;
         JsonObject o = new JsonObject();
-        o.addProperty("category", i.category().name());
-        o.addProperty("severity", i.severity().name());
-        o.addProperty("tlp", i.tlp().name());
-        o.addProperty("occurredAt", i.occurredAt());
-        o.addProperty("approximate", i.approximate());
-        o.addProperty("place", i.place());
-        o.addProperty("device", i.device());
-        o.addProperty("description", i.description());
-        o.addProperty("actionsTaken", i.actionsTaken());
-        o.addProperty("ongoing", i.ongoing());
-        if (i.outOfSightMinutes() != null) {
-            o.addProperty("outOfSightMinutes", i.outOfSightMinutes());
-        }
-        o.addProperty("accounts", i.accounts());
-        o.addProperty("amends", i.amends());
+        o.add("incident", incident.toJson());
         o.addProperty("createdAt", createdAt.toString());
+        o.addProperty("zone", zone);
         JsonArray list = new JsonArray();
         for (AttachmentInfo a : attachments) {
             JsonObject item = new JsonObject();
@@ -82,42 +70,39 @@ public record StoredFields(Incident incident, Instant createdAt, List<Attachment
             item.addProperty("sha256", a.sha256());
             list.add(item);
         }
-        o.add("attachments", list);
-        o.addProperty("zone", zone);
+        o.add("files", list);
         return o.toString().getBytes(UTF_8);
     }
 
-    private static String optional(JsonFields f, String name, int max) {
-        return f.has(name) ? f.string(name, max) : "";
-    }
-
     /**
-     * Reads what {@link #encode()} wrote.
+     * Reads what {@link #encode()} wrote, or the flat layout of the first builds (the incident's fields at the
+     * top level next to {@code createdAt}, {@code zone} and {@code attachments}).
      *
      * @throws StorageException if the decrypted value is not such a record (it was written by this app, so
      *     this means a bug or a damaged store; the message names the field, never its value)
      */
     static StoredFields decode(byte[] bytes) {
         try {
-            JsonFields f = JsonFields.of(JsonParser.parseString(new String(bytes, UTF_8)).getAsJsonObject(), "fields")
-                    .onlyKeys(KEYS);
+            JsonObject o = JsonParser.parseString(new String(bytes, UTF_8)).getAsJsonObject();
+            boolean nested = o.has("incident");
+            JsonFields f = JsonFields.of(o, "fields");
+            JsonObject incident;
+            if (nested) {
+                f.onlyKeys(KEYS);
+                incident = f.object("incident");
+            } else {
+                incident = o.deepCopy();
+                FLAT_EXTRA_KEYS.forEach(incident::remove);
+            }
+            String filesKey = nested ? "files" : "attachments";
             List<AttachmentInfo> attachments = new ArrayList<>();
-            for (JsonElement e : f.has("attachments") ? f.array("attachments", Attachment.MAX_COUNT) : new JsonArray()) {
-                JsonFields a = JsonFields.of(e.getAsJsonObject(), "fields.attachments[]").onlyKeys(ATTACHMENT_KEYS);
+            for (JsonElement e : f.has(filesKey) ? f.array(filesKey, Attachment.MAX_COUNT) : new JsonArray()) {
+                JsonFields a = JsonFields.of(e.getAsJsonObject(), "fields.files[]").onlyKeys(ATTACHMENT_KEYS);
                 attachments.add(new AttachmentInfo(a.integer("rowId", 1, Long.MAX_VALUE), a.string("name", Attachment.MAX_NAME),
                         a.string("mediaType", 129), a.integer("size", 0, Attachment.MAX_BYTES), a.string("sha256", 64)));
             }
-            Integer outOfSight = f.has("outOfSightMinutes")
-                    ? (int) f.integer("outOfSightMinutes", 0, Incident.MAX_OUT_OF_SIGHT_MINUTES) : null;
-            // Fields added after the first schema are optional, so entries written before them still read.
-            Incident incident = new Incident(Category.parse(f.string("category", 3)), Severity.parse(f.string("severity", 2)),
-                    Tlp.parse(f.string("tlp", 20)), f.string("occurredAt", Incident.MAX_OCCURRED_AT),
-                    f.has("approximate") && f.bool("approximate"), f.string("place", Incident.MAX_PLACE),
-                    optional(f, "device", Incident.MAX_DEVICE), f.string("description", Incident.MAX_DESCRIPTION),
-                    optional(f, "actionsTaken", Incident.MAX_ACTIONS), f.has("ongoing") && f.bool("ongoing"), outOfSight,
-                    optional(f, "accounts", Incident.MAX_ACCOUNTS), optional(f, "amends", 36), List.of());
-            return new StoredFields(incident, Instant.parse(f.string("createdAt", 40)), attachments,
-                    optional(f, "zone", IncidentValidator.MAX_ZONE));
+            return new StoredFields(Incident.fromJson(incident), Instant.parse(f.string("createdAt", 40)), attachments,
+                    f.has("zone") ? f.string("zone", IncidentValidator.MAX_ZONE) : "");
         } catch (JsonFormatException | IllegalArgumentException | IllegalStateException | DateTimeParseException e) {
             throw new StorageException("stored incident fields are not valid: " + e.getMessage());
         }

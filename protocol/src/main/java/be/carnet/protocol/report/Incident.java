@@ -103,8 +103,8 @@ public record Incident(Category category, Severity severity, Tlp tlp, String occ
         }
     }
 
-    /** The incident as JSON; with {@code withData} false, attachments carry no {@code data} (for local metadata). */
-    JsonObject toJson() {
+    /** The incident as the JSON object a report carries (section 4.4 of formats.md). */
+    public JsonObject toJson() {
         JsonObject o = new JsonObject();
         o.addProperty("category", category.name());
         o.addProperty("severity", severity.name());
@@ -134,7 +134,7 @@ public record Incident(Category category, Severity severity, Tlp tlp, String occ
      * default, so reports signed before them still verify and read; writers always write them (all but
      * {@code outOfSightMinutes}, which is written only when known).
      */
-    static Incident fromJson(JsonObject o) {
+    public static Incident fromJson(JsonObject o) {
         JsonFields f = JsonFields.of(o, "incident").onlyKeys(KEYS);
         try {
             List<Attachment> attachments = new ArrayList<>();

@@ -22,8 +22,13 @@ public record IncidentPage(Chrome chrome, JournalEntry entry, JournalEntry amend
         return Paths.incident(entry.reportId());
     }
 
-    /** Minutes as "H h MM". */
-    public static String hoursMinutes(int minutes) {
-        return (minutes / 60) + " h " + String.format("%02d", minutes % 60);
+    /** Whole hours of {@code minutes}. */
+    public static int hours(int minutes) {
+        return minutes / 60;
+    }
+
+    /** The minutes past the hour, two digits. */
+    public static String minutesPast(int minutes) {
+        return String.format("%02d", minutes % 60);
     }
 }

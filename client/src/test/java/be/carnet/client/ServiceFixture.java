@@ -3,14 +3,14 @@ package be.carnet.client;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import be.carnet.client.briefing.BundleService;
-import be.carnet.client.checklist.Checklist;
+import be.carnet.client.briefing.Checklist;
 import be.carnet.client.enrolment.Enrolment;
 import be.carnet.client.enrolment.EnrolmentFailedException;
 import be.carnet.client.enrolment.EnrolmentService;
 import be.carnet.client.enrolment.ServerAddress;
 import be.carnet.client.incident.Journal;
 import be.carnet.client.storage.Database;
-import be.carnet.client.sync.FakeAgency;
+import be.carnet.client.agency.FakeAgency;
 import be.carnet.client.sync.SyncService;
 import be.carnet.client.vault.Vault;
 import be.carnet.protocol.enrol.EnrolmentCode;

@@ -1,9 +1,9 @@
 package be.carnet.client;
 
-import be.carnet.client.sync.AgencyConnector;
-import be.carnet.client.sync.HttpAgency;
-import be.carnet.client.sync.RetryPolicy;
-import be.carnet.client.sync.Sleeper;
+import be.carnet.client.agency.AgencyConnector;
+import be.carnet.client.agency.HttpAgency;
+import be.carnet.client.agency.RetryPolicy;
+import be.carnet.client.agency.Sleeper;
 import be.carnet.client.vault.KdfParameters;
 import be.carnet.client.vault.Pause;
 import java.net.http.HttpClient;

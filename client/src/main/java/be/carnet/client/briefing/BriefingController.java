@@ -1,9 +1,8 @@
 package be.carnet.client.briefing;
 
-import be.carnet.client.checklist.Checklist;
 import be.carnet.client.enrolment.Enrolment;
 import be.carnet.client.enrolment.EnrolmentService;
-import be.carnet.client.web.AgencyErrors;
+import be.carnet.client.agency.AgencyErrors;
 import be.carnet.client.web.Notice;
 import be.carnet.client.web.Pages;
 import be.carnet.client.web.Paths;

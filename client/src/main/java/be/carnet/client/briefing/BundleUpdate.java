@@ -1,6 +1,6 @@
 package be.carnet.client.briefing;
 
-import be.carnet.client.sync.AgencyException;
+import be.carnet.client.agency.AgencyException;
 
 /**
  * What a bundle download did.

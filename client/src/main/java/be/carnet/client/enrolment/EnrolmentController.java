@@ -1,9 +1,7 @@
 package be.carnet.client.enrolment;
 
-import be.carnet.client.briefing.BundleService;
-import be.carnet.client.briefing.BundleUpdate;
-import be.carnet.client.web.AgencyErrors;
-import be.carnet.client.web.FieldError;
+import be.carnet.client.agency.AgencyErrors;
+import be.carnet.client.form.FieldError;
 import be.carnet.client.web.Notice;
 import be.carnet.client.web.Pages;
 import be.carnet.client.web.Paths;
@@ -15,17 +13,18 @@ import java.util.List;
 
 /**
  * The enrolment page. Validates the typed address and code, calls {@link EnrolmentService}, then
- * downloads the briefings at once (the traveller asked for both with one button).
+ * hands over to {@link AfterEnrolment}, which downloads the briefings at once (the traveller asked for
+ * both with one button).
  */
 public final class EnrolmentController {
 
     private final EnrolmentService enrolments;
-    private final BundleService bundles;
+    private final AfterEnrolment afterEnrolment;
     private final Pages pages;
 
-    public EnrolmentController(EnrolmentService enrolments, BundleService bundles, Pages pages) {
+    public EnrolmentController(EnrolmentService enrolments, AfterEnrolment afterEnrolment, Pages pages) {
         this.enrolments = enrolments;
-        this.bundles = bundles;
+        this.afterEnrolment = afterEnrolment;
         this.pages = pages;
     }
 
@@ -68,15 +67,7 @@ public final class EnrolmentController {
             fail(ctx, typedServer, List.of(), e);
             return;
         }
-        BundleUpdate update = bundles.update();
-        Notice notice = switch (update.outcome()) {
-            case INSTALLED, UNCHANGED -> Notice.info("client.enrol.done.withBriefings", enrolment.missionName(),
-                    update.version());
-            case REJECTED -> Notice.error("client.enrol.done.bundleRejected", enrolment.missionName());
-            case AGENCY_FAILED -> Notice.error("client.enrol.done.noBriefings", enrolment.missionName());
-            case NEEDS_PASSPHRASE, WRONG_PASSPHRASE -> Notice.error("client.enrol.done.needsPassphrase",
-                    enrolment.missionName());
-        };
+        Notice notice = afterEnrolment.enrolled(enrolment);
         pages.redirect(ctx, Paths.ENROL, notice);
     }
 

@@ -1,6 +1,6 @@
 package be.carnet.client.enrolment;
 
-import be.carnet.client.sync.AgencyException;
+import be.carnet.client.agency.AgencyException;
 
 /** An enrolment that did not happen; nothing was stored. {@link #reason()} says what to tell the traveller. */
 public class EnrolmentFailedException extends Exception {

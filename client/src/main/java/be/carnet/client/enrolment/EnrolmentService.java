@@ -3,9 +3,9 @@ package be.carnet.client.enrolment;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import be.carnet.client.storage.Database;
-import be.carnet.client.storage.Secrets;
-import be.carnet.client.sync.AgencyConnector;
-import be.carnet.client.sync.AgencyException;
+import be.carnet.client.vault.Secrets;
+import be.carnet.client.agency.AgencyConnector;
+import be.carnet.client.agency.AgencyException;
 import be.carnet.client.vault.Vault;
 import be.carnet.client.vault.VaultKey;
 import be.carnet.protocol.age.X25519Identity;

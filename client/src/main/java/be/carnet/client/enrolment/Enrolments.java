@@ -1,6 +1,6 @@
 package be.carnet.client.enrolment;
 
-import be.carnet.client.storage.Secrets;
+import be.carnet.client.vault.Secrets;
 import be.carnet.client.vault.VaultKey;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package be.carnet.client.incident;
 
 import be.carnet.client.web.Chrome;
-import be.carnet.client.web.FieldError;
+import be.carnet.client.form.FieldError;
 import java.util.List;
 
 /**

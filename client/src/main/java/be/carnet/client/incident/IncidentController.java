@@ -1,7 +1,7 @@
 package be.carnet.client.incident;
 
 import be.carnet.client.enrolment.EnrolmentService;
-import be.carnet.client.web.FieldError;
+import be.carnet.client.form.FieldError;
 import be.carnet.client.web.LanguageController;
 import be.carnet.client.web.Notice;
 import be.carnet.client.web.Pages;

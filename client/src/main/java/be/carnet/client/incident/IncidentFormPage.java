@@ -3,7 +3,7 @@ package be.carnet.client.incident;
 import be.carnet.client.web.Chrome;
 import be.carnet.client.web.Paths;
 import be.carnet.protocol.report.Incident;
-import be.carnet.client.web.FieldError;
+import be.carnet.client.form.FieldError;
 import be.carnet.protocol.report.Category;
 import be.carnet.protocol.report.Severity;
 import be.carnet.protocol.report.Tlp;

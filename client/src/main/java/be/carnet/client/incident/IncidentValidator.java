@@ -1,6 +1,6 @@
 package be.carnet.client.incident;
 
-import be.carnet.client.web.FieldError;
+import be.carnet.client.form.FieldError;
 import be.carnet.protocol.report.Category;
 import be.carnet.protocol.report.Incident;
 import be.carnet.protocol.report.Severity;

@@ -2,7 +2,7 @@ package be.carnet.client.incident;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import be.carnet.client.storage.Secrets;
+import be.carnet.client.vault.Secrets;
 import be.carnet.client.storage.StorageException;
 import be.carnet.client.vault.VaultKey;
 import be.carnet.protocol.json.JsonFields;

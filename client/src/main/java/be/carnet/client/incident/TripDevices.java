@@ -3,10 +3,10 @@ package be.carnet.client.incident;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import be.carnet.client.storage.Database;
-import be.carnet.client.storage.Secrets;
+import be.carnet.client.vault.Secrets;
 import be.carnet.client.vault.Vault;
 import be.carnet.client.vault.VaultKey;
-import be.carnet.client.web.FieldError;
+import be.carnet.client.form.FieldError;
 import be.carnet.protocol.report.Incident;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

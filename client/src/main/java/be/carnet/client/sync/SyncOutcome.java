@@ -1,5 +1,7 @@
 package be.carnet.client.sync;
 
+import be.carnet.client.agency.AgencyException;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,10 @@
 package be.carnet.client.sync;
 
+import be.carnet.client.agency.Agency;
+import be.carnet.client.agency.AgencyConnector;
+import be.carnet.client.agency.AgencyException;
+import be.carnet.client.agency.NotEnrolledException;
+
 import be.carnet.client.enrolment.Enrolment;
 import be.carnet.client.enrolment.EnrolmentService;
 import be.carnet.client.incident.Journal;

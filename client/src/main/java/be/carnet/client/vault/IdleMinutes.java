@@ -1,6 +1,6 @@
 package be.carnet.client.vault;
 
-import be.carnet.client.web.FieldError;
+import be.carnet.client.form.FieldError;
 import java.time.Duration;
 
 /**

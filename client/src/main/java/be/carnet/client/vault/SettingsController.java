@@ -1,7 +1,6 @@
 package be.carnet.client.vault;
 
-import be.carnet.client.web.FieldError;
-import be.carnet.client.web.IdleLock;
+import be.carnet.client.form.FieldError;
 import be.carnet.client.web.Notice;
 import be.carnet.client.web.Pages;
 import be.carnet.client.web.Paths;

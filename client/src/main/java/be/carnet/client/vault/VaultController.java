@@ -1,7 +1,5 @@
 package be.carnet.client.vault;
 
-import be.carnet.client.storage.DataWipe;
-import be.carnet.client.web.IdleLock;
 import be.carnet.client.web.Notice;
 import be.carnet.client.web.Pages;
 import be.carnet.client.web.Paths;

@@ -9,9 +9,9 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's own error answers (a request so malformed that it never reaches Javalin, such as a Host
  * header with a bad port) carry the security headers too, and never a stack trace.
  */
-final class JettyErrors extends ErrorHandler {
+public final class JettyErrors extends ErrorHandler {
 
-    JettyErrors() {
+    public JettyErrors() {
         setShowStacks(false);
         setShowCauses(false);
         setShowMessageInTitle(false);

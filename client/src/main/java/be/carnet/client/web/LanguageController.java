@@ -17,7 +17,7 @@ public final class LanguageController {
     private final LanguageChoice languages;
     private final Pages pages;
 
-    LanguageController(LanguageChoice languages, Pages pages) {
+    public LanguageController(LanguageChoice languages, Pages pages) {
         this.languages = languages;
         this.pages = pages;
     }
@@ -31,7 +31,7 @@ public final class LanguageController {
         return local ? back : Paths.HOME;
     }
 
-    void choose(Context ctx) {
+    public void choose(Context ctx) {
         Language.fromCode(ctx.formParam("lang")).ifPresent(languages::choose);
         String back = ctx.formParam("back");
         pages.redirect(ctx, safeBack(back), null);

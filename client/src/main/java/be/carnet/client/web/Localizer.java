@@ -1,5 +1,7 @@
 package be.carnet.client.web;
 
+import be.carnet.client.form.FieldError;
+
 import be.carnet.i18n.Language;
 import be.carnet.i18n.Translator;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package be.carnet.client.web;
 
-import be.carnet.client.vault.Vault;
 import be.carnet.i18n.Messages;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -10,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import io.javalin.http.HttpStatus;
 import java.time.ZoneId;
+import java.util.function.BooleanSupplier;
 
 /**
  * Renders the precompiled jte templates ({@code client/src/main/jte}, package
@@ -25,15 +25,15 @@ public final class Pages {
     private final Messages messages;
     private final LanguageChoice languages;
     private final ZoneId zone;
-    private final Vault vault;
+    private final BooleanSupplier unlocked;
 
-    public Pages(Messages messages, LanguageChoice languages, ZoneId zone, Vault vault) {
+    public Pages(Messages messages, LanguageChoice languages, ZoneId zone, BooleanSupplier unlocked) {
         this.engine = TemplateEngine.createPrecompiled(null, ContentType.Html, Pages.class.getClassLoader(),
                 PRECOMPILED_PACKAGE);
         this.messages = messages;
         this.languages = languages;
         this.zone = zone;
-        this.vault = vault;
+        this.unlocked = unlocked;
     }
 
     /** Messages and formats in the request's language. */
@@ -45,7 +45,7 @@ public final class Pages {
     public Chrome chrome(Context ctx) {
         Session session = ctx.attribute(SESSION_ATTRIBUTE);
         return new Chrome(localizer(ctx), session == null ? null : session.csrf(), ctx.path(),
-                session != null && vault.state() == Vault.State.UNLOCKED, session == null ? null : session.takeNotice(),
+                session != null && unlocked.getAsBoolean(), session == null ? null : session.takeNotice(),
                 back(ctx));
     }
 

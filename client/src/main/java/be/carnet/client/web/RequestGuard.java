@@ -8,17 +8,17 @@ import io.javalin.http.HandlerType;
  * them), the Host allowlist, the session (except for the launch link and the stylesheet), the
  * state-change checks on anything but GET and HEAD, and the idle lock.
  */
-final class RequestGuard {
+public final class RequestGuard {
 
     private final Sessions sessions;
-    private final IdleLock idleLock;
+    private final Activity activity;
 
-    RequestGuard(Sessions sessions, IdleLock idleLock) {
+    public RequestGuard(Sessions sessions, Activity activity) {
         this.sessions = sessions;
-        this.idleLock = idleLock;
+        this.activity = activity;
     }
 
-    void check(Context ctx) {
+    public void check(Context ctx) {
         SecurityHeaders.apply(ctx);
         HostAllowlist.check(ctx);
         boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
@@ -30,6 +30,6 @@ final class RequestGuard {
         if (!read) {
             StateChangeGuard.check(ctx, session);
         }
-        idleLock.activity();
+        activity.seen();
     }
 }

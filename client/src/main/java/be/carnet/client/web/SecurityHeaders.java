@@ -7,7 +7,7 @@ import java.util.Map;
  * The headers every response carries, errors included: a strict CSP without inline script or style,
  * no framing, no sniffing, no referrer, no caching (pages hold decrypted data).
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
     static final Map<String, String> HEADERS = Map.of(
             "Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
@@ -21,7 +21,7 @@ final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
-    static void apply(Context ctx) {
+    public static void apply(Context ctx) {
         HEADERS.forEach(ctx::header);
     }
 }

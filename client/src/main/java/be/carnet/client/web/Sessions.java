@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Path=/ and holds 256 random bits. At most {@link #MAX_SESSIONS} are kept; the oldest goes first.
  * Thread-safe.
  */
-final class Sessions {
+public final class Sessions {
 
     static final String COOKIE = "carnet_session";
     static final int MAX_SESSIONS = 16;
@@ -27,7 +27,7 @@ final class Sessions {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    Sessions(Clock clock) {
+    public Sessions(Clock clock) {
         this.clock = clock;
     }
 

@@ -1,5 +1,6 @@
 package be.carnet.client.web;
 
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.javalin.http.Context;
@@ -37,7 +38,7 @@ final class StateChangeGuard {
         // An upload over the limit is refused before its body is read: reading it for the token would fail.
         String type = ctx.contentType();
         if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
-                && ctx.req().getContentLengthLong() > WebServer.MAX_UPLOAD_BYTES) {
+                && ctx.req().getContentLengthLong() > RequestLimits.MAX_UPLOAD_BYTES) {
             throw new UploadTooLargeException();
         }
         String token;

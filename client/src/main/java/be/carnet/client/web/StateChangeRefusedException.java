@@ -1,7 +1,7 @@
 package be.carnet.client.web;
 
 /** A state-changing request that failed the Origin, Sec-Fetch-Site or CSRF check; nothing was changed. */
-final class StateChangeRefusedException extends RuntimeException {
+public final class StateChangeRefusedException extends RuntimeException {
 
     StateChangeRefusedException(String rule) {
         super("state change refused: " + rule);

@@ -6,12 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Serves the one stylesheet from the class path (no inline style anywhere, so CSP needs no exception). */
-final class Stylesheet {
+public final class Stylesheet {
 
     private static final String RESOURCE = "be/carnet/client/static/carnet.css";
     private final byte[] css;
 
-    Stylesheet() {
+    public Stylesheet() {
         try (InputStream in = Stylesheet.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the class path");
@@ -22,7 +22,7 @@ final class Stylesheet {
         }
     }
 
-    void serve(Context ctx) {
+    public void serve(Context ctx) {
         ctx.contentType("text/css; charset=utf-8").result(css);
     }
 }

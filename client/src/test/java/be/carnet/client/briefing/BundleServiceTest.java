@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.carnet.client.ServiceFixture;
-import be.carnet.client.storage.Secrets;
-import be.carnet.client.sync.AgencyException;
-import be.carnet.client.sync.FakeAgency;
+import be.carnet.client.vault.Secrets;
+import be.carnet.client.agency.AgencyException;
+import be.carnet.client.agency.FakeAgency;
 import be.carnet.i18n.Language;
 import be.carnet.protocol.briefing.Briefing;
 import be.carnet.protocol.briefing.MissionProfile;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.carnet.client.ServiceFixture;
-import be.carnet.client.sync.AgencyException;
-import be.carnet.client.sync.FakeAgency;
+import be.carnet.client.agency.AgencyException;
+import be.carnet.client.agency.FakeAgency;
 import be.carnet.protocol.enrol.EnrolmentCode;
 import be.carnet.protocol.sign.Ed25519KeyPair;
 import java.nio.file.Path;

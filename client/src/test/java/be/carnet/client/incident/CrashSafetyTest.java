@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.carnet.client.ServiceFixture;
 import be.carnet.protocol.report.SealedReport;
-import be.carnet.client.sync.FakeAgency;
+import be.carnet.client.agency.FakeAgency;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.carnet.client.ServiceFixture;
 import be.carnet.client.storage.StorageException;
-import be.carnet.client.sync.FakeAgency;
+import be.carnet.client.agency.FakeAgency;
 import be.carnet.client.vault.CellTamperedException;
 import be.carnet.protocol.report.Attachment;
 import be.carnet.protocol.report.Category;

@@ -3,7 +3,7 @@ package be.carnet.client.incident;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import be.carnet.client.web.FieldError;
+import be.carnet.client.form.FieldError;
 import be.carnet.protocol.report.Category;
 import be.carnet.protocol.report.Incident;
 import be.carnet.protocol.report.Severity;

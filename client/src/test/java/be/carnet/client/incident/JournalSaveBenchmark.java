@@ -1,7 +1,7 @@
 package be.carnet.client.incident;
 
 import be.carnet.client.ServiceFixture;
-import be.carnet.client.sync.FakeAgency;
+import be.carnet.client.agency.FakeAgency;
 import be.carnet.protocol.Randomness;
 import be.carnet.protocol.report.Category;
 import be.carnet.protocol.report.Incident;

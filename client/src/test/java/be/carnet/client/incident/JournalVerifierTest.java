@@ -9,7 +9,7 @@ import be.carnet.client.ServiceFixture;
 import be.carnet.client.TravellerApp;
 import be.carnet.client.enrolment.Enrolment;
 import be.carnet.client.incident.JournalVerification.BrokenEntry;
-import be.carnet.client.sync.FakeAgency;
+import be.carnet.client.agency.FakeAgency;
 import be.carnet.client.vault.VaultKey;
 import be.carnet.protocol.Hashes;
 import be.carnet.protocol.json.CanonicalJson;

@@ -1,5 +1,9 @@
 package be.carnet.client.sync;
 
+import be.carnet.client.agency.AgencyException;
+import be.carnet.client.agency.FakeAgency;
+import be.carnet.client.agency.NotEnrolledException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

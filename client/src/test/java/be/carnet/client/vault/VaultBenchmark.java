@@ -1,8 +1,6 @@
 package be.carnet.client.vault;
 
-import be.carnet.client.storage.DataWipe;
 import be.carnet.client.storage.Database;
-import be.carnet.client.storage.Secrets;
 import be.carnet.client.storage.Settings;
 import be.carnet.protocol.Randomness;
 import java.nio.file.Files;

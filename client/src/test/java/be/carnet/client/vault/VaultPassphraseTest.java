@@ -9,10 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.carnet.client.ServiceFixture;
 import be.carnet.client.TravellerApp;
-import be.carnet.client.storage.DataWipe;
-import be.carnet.client.storage.Secrets;
 import be.carnet.client.storage.Settings;
-import be.carnet.client.web.FieldError;
+import be.carnet.client.form.FieldError;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
@@ -353,7 +351,7 @@ class VaultPassphraseTest {
     @Test
     void theIdleLockDefaultIsTenMinutes() {
         assertEquals(Duration.ofMinutes(10), IdleMinutes.DEFAULT.duration());
-        assertEquals(Duration.ofMinutes(10), be.carnet.client.web.IdleLock.DEFAULT);
+        assertEquals(Duration.ofMinutes(10), be.carnet.client.vault.IdleLock.DEFAULT);
     }
 
     private void storeSecret(String name, String value) {

@@ -4,7 +4,7 @@ import be.carnet.client.MutableClock;
 import be.carnet.client.ServiceFixture;
 import be.carnet.client.TestParts;
 import be.carnet.client.TravellerApp;
-import be.carnet.client.sync.FakeAgency;
+import be.carnet.client.agency.FakeAgency;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;

@@ -1,7 +1,5 @@
-package be.carnet.client.storage;
+package be.carnet.client.vault;
 
-import be.carnet.client.vault.CellAddress;
-import be.carnet.client.vault.VaultKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package be.carnet.client.web;
+package be.carnet.client.form;
 
 import java.util.List;
 

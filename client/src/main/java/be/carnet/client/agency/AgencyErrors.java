@@ -1,6 +1,5 @@
-package be.carnet.client.web;
+package be.carnet.client.agency;
 
-import be.carnet.client.sync.AgencyException;
 import java.util.Locale;
 
 /** The message key that tells the traveller what an agency failure means and what to do. */

@@ -1,4 +1,4 @@
-package be.carnet.client.sync;
+package be.carnet.client.agency;
 
 /**
  * The agency server, as the traveller's app sees it (docs/http-api.md). Every call is made only because

@@ -1,8 +1,7 @@
-package be.carnet.client.web;
+package be.carnet.client.vault;
 
 import be.carnet.client.storage.Settings;
-import be.carnet.client.vault.IdleMinutes;
-import be.carnet.client.vault.Vault;
+import be.carnet.client.web.Activity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@link Settings} at every check, so a change on the settings page takes effect at once; without a
  * stored choice (or with an unreadable one) the start-up default applies. Thread-safe.
  */
-public final class IdleLock {
+public final class IdleLock implements Activity {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdleLock.class);
     public static final Duration DEFAULT = IdleMinutes.DEFAULT.duration();
@@ -40,7 +39,8 @@ public final class IdleLock {
     }
 
     /** Locks the vault if it has been idle too long; then counts this moment as activity. */
-    void activity() {
+    @Override
+    public void seen() {
         checkNow();
         lastActivity = clock.instant();
     }

@@ -1,4 +1,4 @@
-package be.carnet.client.sync;
+package be.carnet.client.agency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package be.carnet.client.sync;
+package be.carnet.client.agency;
 
 import be.carnet.protocol.bundle.Bundles;
 import be.carnet.protocol.enrol.EnrolmentAnswer;

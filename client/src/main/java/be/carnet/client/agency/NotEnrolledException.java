@@ -1,4 +1,4 @@
-package be.carnet.client.sync;
+package be.carnet.client.agency;
 
 /** Sync or a bundle download was asked for before this device enrolled. */
 public class NotEnrolledException extends RuntimeException {

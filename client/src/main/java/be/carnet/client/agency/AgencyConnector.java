@@ -1,4 +1,4 @@
-package be.carnet.client.sync;
+package be.carnet.client.agency;
 
 import java.net.URI;
 

@@ -1,11 +1,11 @@
-package be.carnet.client.storage;
+package be.carnet.client.vault;
+
+import be.carnet.client.storage.Database;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import be.carnet.client.vault.CellTamperedException;
-import be.carnet.client.vault.VaultKey;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import org.junit.jupiter.api.Test;

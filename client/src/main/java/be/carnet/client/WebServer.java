@@ -1,9 +1,29 @@
-package be.carnet.client.web;
+package be.carnet.client;
+
+import be.carnet.client.briefing.FirstBriefings;
+
+import be.carnet.client.web.RequestLimits;
+
+import be.carnet.client.web.ErrorPage;
+import be.carnet.client.web.ForbiddenHostException;
+import be.carnet.client.web.JettyErrors;
+import be.carnet.client.web.LanguageChoice;
+import be.carnet.client.web.LanguageController;
+import be.carnet.client.web.LaunchController;
+import be.carnet.client.web.NoSessionException;
+import be.carnet.client.web.Pages;
+import be.carnet.client.web.Paths;
+import be.carnet.client.web.RequestGuard;
+import be.carnet.client.web.SecurityHeaders;
+import be.carnet.client.web.Sessions;
+import be.carnet.client.web.StateChangeRefusedException;
+import be.carnet.client.web.Stylesheet;
+import be.carnet.client.web.UploadTooLargeException;
 
 import be.carnet.client.briefing.BriefingController;
 import be.carnet.client.briefing.ContactsController;
 import be.carnet.client.briefing.SearchController;
-import be.carnet.client.checklist.ChecklistController;
+import be.carnet.client.briefing.ChecklistController;
 import be.carnet.client.enrolment.EnrolmentController;
 import be.carnet.client.incident.DraftNotFoundException;
 import be.carnet.client.incident.IncidentController;
@@ -35,9 +55,6 @@ import org.slf4j.LoggerFactory;
 public final class WebServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-    static final long MAX_REQUEST_BYTES = 256 * 1024;
-    /** Largest multipart request (an attachment upload): one 5 MiB file plus its form fields. */
-    static final long MAX_UPLOAD_BYTES = Attachment.MAX_BYTES + 64 * 1024;
 
     private WebServer() {
     }
@@ -46,7 +63,7 @@ public final class WebServer {
     public static Javalin create(WebDeps deps) {
         Sessions sessions = new Sessions(deps.clock());
         LanguageChoice languages = new LanguageChoice(deps.settings());
-        Pages pages = new Pages(deps.messages(), languages, deps.zone(), deps.vault());
+        Pages pages = new Pages(deps.messages(), languages, deps.zone(), () -> deps.vault().state() == Vault.State.UNLOCKED);
         RequestGuard guard = new RequestGuard(sessions, deps.idleLock());
         States states = new States(deps.vault(), pages);
         Stylesheet stylesheet = new Stylesheet();
@@ -54,7 +71,7 @@ public final class WebServer {
         LanguageController language = new LanguageController(languages, pages);
         VaultController vault = new VaultController(deps.vault(), deps.wipe(), pages, deps.idleLock());
         SettingsController settings = new SettingsController(deps.vault(), deps.idleLock(), pages);
-        EnrolmentController enrolment = new EnrolmentController(deps.enrolments(), deps.bundles(), pages);
+        EnrolmentController enrolment = new EnrolmentController(deps.enrolments(), new FirstBriefings(deps.bundles()), pages);
         BriefingController briefings = new BriefingController(deps.bundles(), deps.enrolments(), deps.checklist(), pages,
                 deps.clock());
         SearchController search = new SearchController(deps.bundles(), pages);
@@ -67,12 +84,12 @@ public final class WebServer {
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.http.maxRequestSize = RequestLimits.MAX_REQUEST_BYTES;
             // Attachments arrive as multipart: kept in memory (never spilled to a plaintext temp file) up to
             // the whole request's limit, which leaves room for one 5 MiB file and the form's fields.
-            config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxInMemoryFileSize((int) MAX_UPLOAD_BYTES, SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(RequestLimits.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) RequestLimits.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(RequestLimits.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
 

@@ -1,12 +1,15 @@
-package be.carnet.client.web;
+package be.carnet.client;
+
+import be.carnet.client.vault.IdleLock;
+import be.carnet.client.web.LaunchTokens;
 
 import be.carnet.client.briefing.BundleService;
-import be.carnet.client.checklist.Checklist;
+import be.carnet.client.briefing.Checklist;
 import be.carnet.client.enrolment.EnrolmentService;
 import be.carnet.client.incident.Drafts;
 import be.carnet.client.incident.Journal;
 import be.carnet.client.incident.TripDevices;
-import be.carnet.client.storage.DataWipe;
+import be.carnet.client.vault.DataWipe;
 import be.carnet.client.storage.Settings;
 import be.carnet.client.sync.SyncService;
 import be.carnet.client.vault.Vault;

@@ -1,7 +1,5 @@
-package be.carnet.client.checklist;
+package be.carnet.client.briefing;
 
-import be.carnet.client.briefing.BriefingLibrary;
-import be.carnet.client.briefing.BundleService;
 import be.carnet.client.web.Pages;
 import be.carnet.client.web.Paths;
 import be.carnet.protocol.briefing.Briefing;

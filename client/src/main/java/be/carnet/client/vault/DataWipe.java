@@ -1,6 +1,8 @@
-package be.carnet.client.storage;
+package be.carnet.client.vault;
 
-import be.carnet.client.vault.Vault;
+import be.carnet.client.storage.Database;
+import be.carnet.client.storage.Settings;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

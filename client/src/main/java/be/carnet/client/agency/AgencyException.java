@@ -1,4 +1,4 @@
-package be.carnet.client.sync;
+package be.carnet.client.agency;
 
 /**
  * A call to the agency that did not give a usable answer. {@link #kind()} says what to tell the

@@ -1,9 +1,9 @@
-package be.carnet.client.checklist;
+package be.carnet.client.briefing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import be.carnet.client.storage.Database;
-import be.carnet.client.storage.Secrets;
+import be.carnet.client.vault.Secrets;
 import be.carnet.client.vault.Vault;
 import be.carnet.client.vault.VaultKey;
 import com.google.gson.JsonArray;

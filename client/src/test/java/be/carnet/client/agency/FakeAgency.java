@@ -1,4 +1,4 @@
-package be.carnet.client.sync;
+package be.carnet.client.agency;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 

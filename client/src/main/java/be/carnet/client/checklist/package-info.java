@@ -1,2 +1,0 @@
-/** The briefing checklists: ticks stored encrypted, and progress. */
-package be.carnet.client.checklist;

@@ -12,7 +12,6 @@ import be.carnet.server.staff.Role;
 import be.carnet.server.staff.SessionStore;
 import be.carnet.server.staff.StaffService;
 import be.carnet.server.storage.Database;
-import be.carnet.server.web.WebServer;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package be.carnet.server;
 
+import be.carnet.server.form.InvalidInputException;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import be.carnet.protocol.Randomness;

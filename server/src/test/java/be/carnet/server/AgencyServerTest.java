@@ -1,5 +1,7 @@
 package be.carnet.server;
 
+import be.carnet.server.form.InvalidInputException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -5,7 +5,7 @@ import be.carnet.protocol.bundle.BundleManifest;
 import be.carnet.protocol.bundle.BundleRejectedException;
 import be.carnet.protocol.bundle.Bundles;
 import be.carnet.protocol.keys.AgencyKeys;
-import be.carnet.server.InvalidInputException;
+import be.carnet.server.form.InvalidInputException;
 import be.carnet.server.mission.MissionService;
 import be.carnet.server.storage.AuditLog;
 import be.carnet.server.storage.Database;

@@ -55,7 +55,7 @@ public final class EnrolmentService {
      * Issues a code for one traveller of mission {@code missionId}, valid {@link #CODE_LIFETIME}.
      *
      * @return the code as printed ({@code XXXX-XXXX-…}); it is not stored and cannot be shown again
-     * @throws be.carnet.server.InvalidInputException if the alias breaks a rule
+     * @throws be.carnet.server.form.InvalidInputException if the alias breaks a rule
      * @throws be.carnet.server.mission.UnknownMissionException if there is no such mission
      */
     public String issueCode(String actor, String missionId, String alias) {

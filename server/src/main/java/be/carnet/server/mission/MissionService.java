@@ -3,7 +3,7 @@ package be.carnet.server.mission;
 import be.carnet.protocol.Randomness;
 import be.carnet.protocol.age.X25519Identity;
 import be.carnet.protocol.age.X25519Recipient;
-import be.carnet.server.InvalidInputException;
+import be.carnet.server.form.InvalidInputException;
 import be.carnet.server.storage.AuditLog;
 import be.carnet.server.storage.Database;
 import java.sql.PreparedStatement;

@@ -7,7 +7,7 @@ import be.carnet.server.web.ContentDisposition;
 import be.carnet.server.web.PageNotFoundException;
 import be.carnet.server.web.Paths;
 import be.carnet.server.web.Views;
-import be.carnet.server.web.WebSessions;
+import be.carnet.server.staff.WebSessions;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.regex.Pattern;

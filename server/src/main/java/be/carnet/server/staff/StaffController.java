@@ -6,7 +6,6 @@ import be.carnet.server.web.ClientAddress;
 import be.carnet.server.web.Layout;
 import be.carnet.server.web.Paths;
 import be.carnet.server.web.Views;
-import be.carnet.server.web.WebSessions;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -1,6 +1,6 @@
 package be.carnet.server.staff;
 
-import be.carnet.server.InvalidInputException;
+import be.carnet.server.form.InvalidInputException;
 import be.carnet.server.storage.AuditLog;
 import be.carnet.server.storage.Database;
 import java.sql.PreparedStatement;

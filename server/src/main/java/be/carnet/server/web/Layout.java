@@ -2,8 +2,7 @@ package be.carnet.server.web;
 
 import be.carnet.i18n.Language;
 import be.carnet.i18n.Translator;
-import be.carnet.server.InvalidInputException;
-import be.carnet.server.staff.StaffMember;
+import be.carnet.server.form.InvalidInputException;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -17,7 +16,16 @@ import java.time.ZoneId;
  * @param path the current path, a local path starting with {@code /}
  * @param zone the time zone dates are shown in
  */
-public record Layout(Translator t, String csrf, StaffMember staff, String path, ZoneId zone) {
+public record Layout(Translator t, String csrf, Viewer staff, String path, ZoneId zone) {
+
+    /**
+     * Who is looking at the page, as far as the frame needs to know.
+     *
+     * @param username their login name
+     * @param admin whether they may administer
+     */
+    public record Viewer(String username, boolean admin) {
+    }
 
     public Language language() {
         return t.language();
@@ -28,7 +36,7 @@ public record Layout(Translator t, String csrf, StaffMember staff, String path, 
     }
 
     public boolean admin() {
-        return staff != null && staff.isAdmin();
+        return staff != null && staff.admin();
     }
 
     /** A localized date and time, or an empty string for {@code null}. */

@@ -6,15 +6,15 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /** The response headers every answer carries, and the refusal of form posts made from another site. */
-final class RequestGuards {
+public final class RequestGuards {
 
-    static final String CSP = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+    public static final String CSP = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
     private RequestGuards() {
     }
 
     /** Sets the security headers; called before every request and again on every error answer. */
-    static void securityHeaders(Context ctx) {
+    public static void securityHeaders(Context ctx) {
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
@@ -33,7 +33,7 @@ final class RequestGuards {
      *
      * @throws ForbiddenException naming the header that refused it
      */
-    static void sameOrigin(Context ctx) {
+    public static void sameOrigin(Context ctx) {
         String site = ctx.header("Sec-Fetch-Site");
         if (site != null) {
             String value = site.strip().toLowerCase(Locale.ROOT);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import be.carnet.protocol.Hashes;
 import be.carnet.protocol.keys.AgencyKeys;
 import be.carnet.protocol.sign.Ed25519KeyPair;
-import be.carnet.server.InvalidInputException;
+import be.carnet.server.form.InvalidInputException;
 import be.carnet.server.MutableClock;
 import be.carnet.server.TestBundles;
 import be.carnet.server.mission.Mission;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import be.carnet.protocol.keys.AgencyKeys;
-import be.carnet.server.InvalidInputException;
+import be.carnet.server.form.InvalidInputException;
 import be.carnet.server.MutableClock;
 import be.carnet.server.TestDevice;
 import be.carnet.server.mission.Mission;

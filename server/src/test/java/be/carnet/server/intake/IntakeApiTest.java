@@ -20,7 +20,7 @@ import be.carnet.server.TestDatabase;
 import be.carnet.server.TestDevice;
 import be.carnet.server.TestHttp;
 import be.carnet.server.mission.Mission;
-import be.carnet.server.web.WebServer;
+import be.carnet.server.WebServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

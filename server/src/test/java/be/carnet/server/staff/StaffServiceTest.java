@@ -3,7 +3,7 @@ package be.carnet.server.staff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import be.carnet.server.InvalidInputException;
+import be.carnet.server.form.InvalidInputException;
 import be.carnet.server.MutableClock;
 import be.carnet.server.storage.AuditLog;
 import be.carnet.server.storage.Database;

@@ -1,5 +1,7 @@
 package be.carnet.server.web;
 
+import be.carnet.server.WebServer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package be.carnet.server.web;
 
+import be.carnet.server.WebServer;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,11 +1,11 @@
-package be.carnet.server.web;
+package be.carnet.server.staff;
+
+import be.carnet.server.web.ForbiddenException;
+import be.carnet.server.web.Layout;
 
 import be.carnet.i18n.Language;
 import be.carnet.i18n.Messages;
 import be.carnet.i18n.Translator;
-import be.carnet.server.staff.SessionStore;
-import be.carnet.server.staff.StaffMember;
-import be.carnet.server.staff.StaffSession;
 import io.javalin.http.Context;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ public final class WebSessions {
     }
 
     /** Finds the request's live session by its cookie, if any (a before-filter). */
-    void resolve(Context ctx) {
+    public void resolve(Context ctx) {
         store.find(ctx.cookie(COOKIE)).ifPresent(session -> ctx.attribute(ATTRIBUTE, session));
     }
 
@@ -87,7 +87,9 @@ public final class WebSessions {
     /** The page frame for the request, opening an anonymous session for the header forms if needed. */
     public Layout layout(Context ctx) {
         StaffSession session = ensure(ctx);
-        return new Layout(messages.in(session.language()), session.csrfToken(), session.member(), ctx.path(), zone);
+        return new Layout(messages.in(session.language()), session.csrfToken(),
+                session.member() == null ? null : new Layout.Viewer(session.member().username(), session.member().isAdmin()),
+                ctx.path(), zone);
     }
 
     /**
@@ -95,7 +97,7 @@ public final class WebSessions {
      *
      * @throws ForbiddenException if there is no session or the token is missing or wrong
      */
-    void checkCsrf(Context ctx) {
+    public void checkCsrf(Context ctx) {
         String sent = ctx.formParam(CSRF_FIELD);
         Optional<StaffSession> session = current(ctx);
         if (session.isEmpty() || sent == null || !MessageDigest.isEqual(

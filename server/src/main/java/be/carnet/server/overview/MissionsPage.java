@@ -1,4 +1,6 @@
-package be.carnet.server.mission;
+package be.carnet.server.overview;
+
+import be.carnet.server.mission.Mission;
 
 import be.carnet.server.web.Layout;
 import java.util.List;

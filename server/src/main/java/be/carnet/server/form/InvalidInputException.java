@@ -1,4 +1,4 @@
-package be.carnet.server;
+package be.carnet.server.form;
 
 import java.util.List;
 

@@ -1,7 +1,10 @@
-package be.carnet.server.mission;
+package be.carnet.server.overview;
+
+import be.carnet.server.mission.Mission;
+import be.carnet.server.mission.MissionService;
 
 import be.carnet.protocol.keys.AgencyKeys;
-import be.carnet.server.InvalidInputException;
+import be.carnet.server.form.InvalidInputException;
 import be.carnet.server.bundle.BundleService;
 import be.carnet.server.enrolment.EnrolmentService;
 import be.carnet.server.report.ReportQueries;
@@ -9,7 +12,7 @@ import be.carnet.server.web.Bodies;
 import be.carnet.server.web.Layout;
 import be.carnet.server.web.Paths;
 import be.carnet.server.web.Views;
-import be.carnet.server.web.WebSessions;
+import be.carnet.server.staff.WebSessions;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;

@@ -1,9 +1,21 @@
-package be.carnet.server.web;
+package be.carnet.server;
+
+import be.carnet.server.form.InvalidInputException;
+
+import be.carnet.server.staff.WebSessions;
+import be.carnet.server.web.Access;
+import be.carnet.server.web.ApiErrors;
+import be.carnet.server.web.BodyTooLargeException;
+import be.carnet.server.web.ErrorPage;
+import be.carnet.server.web.ForbiddenException;
+import be.carnet.server.web.PageNotFoundException;
+import be.carnet.server.web.Paths;
+import be.carnet.server.web.RequestGuards;
+import be.carnet.server.web.Views;
 
 import be.carnet.i18n.Messages;
 import be.carnet.i18n.Translator;
 import be.carnet.protocol.keys.AgencyKeys;
-import be.carnet.server.InvalidInputException;
 import be.carnet.server.bundle.BundleController;
 import be.carnet.server.bundle.BundleService;
 import be.carnet.server.enrolment.AttemptLimiter;
@@ -17,7 +29,7 @@ import be.carnet.server.intake.IntakeController;
 import be.carnet.server.intake.IntakeService;
 import be.carnet.server.intake.InvalidReportException;
 import be.carnet.server.intake.ReportConflictException;
-import be.carnet.server.mission.MissionController;
+import be.carnet.server.overview.MissionController;
 import be.carnet.server.mission.MissionService;
 import be.carnet.server.mission.UnknownMissionException;
 import be.carnet.server.report.ReportController;

@@ -1,5 +1,7 @@
 package be.carnet.client;
 
+import be.carnet.client.web.Access;
+
 import be.carnet.client.briefing.FirstBriefings;
 
 import be.carnet.client.web.RequestLimits;
@@ -37,7 +39,6 @@ import be.carnet.protocol.report.Attachment;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
@@ -48,9 +49,10 @@ import org.slf4j.LoggerFactory;
  * The local web server's one route table: every route, filter and exception mapping of the traveller's
  * app is listed in {@link #create}. Reading that method gives the whole attack surface.
  *
- * <p>Each page route names the vault state it needs: {@code whenAbsent} (setup), {@code whenLocked}
- * (unlock), {@code whenCreated} (the panic wipe, locked or not), {@code whenUnlocked} (everything else);
- * a request in another state is redirected, never served.
+ * <p>Each route names one {@link Access} role: {@code OPEN} (no session), {@code ANY_STATE},
+ * {@code NO_VAULT} (setup), {@code LOCKED} (unlock), {@code VAULT} (the panic wipe, locked or not),
+ * {@code UNLOCKED} (everything else); a request in another vault state is redirected, never served, and
+ * a route without a role fails its first request.
  */
 public final class WebServer {
 
@@ -93,62 +95,65 @@ public final class WebServer {
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
 
-            // Filters: headers, Host allowlist, session, Origin/Sec-Fetch-Site/CSRF, idle lock.
+            // Filters: headers and Host allowlist on every request; then, on a matched route, the session,
+            // Origin/Sec-Fetch-Site/CSRF and the idle lock (RequestGuard), then the vault state (VaultStates).
             config.routes.before(guard::check);
+            config.routes.beforeMatched(guard::admit);
+            config.routes.beforeMatched(states::admit);
             config.routes.after(SecurityHeaders::apply);
 
             // Open without a session.
-            config.routes.get(Paths.LAUNCH, launch::launch);
-            config.routes.get(Paths.STYLESHEET, stylesheet::serve);
+            config.routes.get(Paths.LAUNCH, launch::launch, Access.OPEN);
+            config.routes.get(Paths.STYLESHEET, stylesheet::serve, Access.OPEN);
 
             // Any vault state.
-            config.routes.post(Paths.LANGUAGE, language::choose);
+            config.routes.post(Paths.LANGUAGE, language::choose, Access.ANY_STATE);
 
             // Vault life.
-            config.routes.get(Paths.SETUP, states.whenAbsent(vault::setupForm));
-            config.routes.post(Paths.SETUP, states.whenAbsent(vault::setup));
-            config.routes.get(Paths.UNLOCK, states.whenLocked(vault::unlockForm));
-            config.routes.post(Paths.UNLOCK, states.whenLocked(vault::unlock));
-            config.routes.post(Paths.LOCK, states.whenUnlocked(vault::lock));
-            config.routes.get(Paths.WIPE, states.whenCreated(vault::wipeForm));
-            config.routes.post(Paths.WIPE, states.whenCreated(vault::wipe));
-            config.routes.get(Paths.SETTINGS, states.whenUnlocked(settings::page));
-            config.routes.post(Paths.SETTINGS_PASSPHRASE, states.whenUnlocked(settings::changePassphrase));
-            config.routes.post(Paths.SETTINGS_IDLE_LOCK, states.whenUnlocked(settings::idleLock));
-            config.routes.post(Paths.SETTINGS_DURESS, states.whenUnlocked(settings::setDuress));
-            config.routes.post(Paths.SETTINGS_DURESS_REMOVE, states.whenUnlocked(settings::removeDuress));
+            config.routes.get(Paths.SETUP, vault::setupForm, Access.NO_VAULT);
+            config.routes.post(Paths.SETUP, vault::setup, Access.NO_VAULT);
+            config.routes.get(Paths.UNLOCK, vault::unlockForm, Access.LOCKED);
+            config.routes.post(Paths.UNLOCK, vault::unlock, Access.LOCKED);
+            config.routes.post(Paths.LOCK, vault::lock, Access.UNLOCKED);
+            config.routes.get(Paths.WIPE, vault::wipeForm, Access.VAULT);
+            config.routes.post(Paths.WIPE, vault::wipe, Access.VAULT);
+            config.routes.get(Paths.SETTINGS, settings::page, Access.UNLOCKED);
+            config.routes.post(Paths.SETTINGS_PASSPHRASE, settings::changePassphrase, Access.UNLOCKED);
+            config.routes.post(Paths.SETTINGS_IDLE_LOCK, settings::idleLock, Access.UNLOCKED);
+            config.routes.post(Paths.SETTINGS_DURESS, settings::setDuress, Access.UNLOCKED);
+            config.routes.post(Paths.SETTINGS_DURESS_REMOVE, settings::removeDuress, Access.UNLOCKED);
 
             // Enrolment, briefings, checklist and search (the network only on enrol and briefings-update).
-            config.routes.get(Paths.ENROL, states.whenUnlocked(enrolment::form));
-            config.routes.post(Paths.ENROL, states.whenUnlocked(enrolment::enrol));
-            config.routes.get(Paths.HOME, states.whenUnlocked(briefings::home));
-            config.routes.get(Paths.BRIEFING, states.whenUnlocked(briefings::show));
-            config.routes.post(Paths.BRIEFINGS_UPDATE, states.whenUnlocked(briefings::update));
-            config.routes.post(Paths.BRIEFINGS_CHANGES_DISMISS, states.whenUnlocked(briefings::dismissChanges));
-            config.routes.post(Paths.CHECKLIST, states.whenUnlocked(checklist::set));
-            config.routes.get(Paths.SEARCH, states.whenUnlocked(search::search));
-            config.routes.get(Paths.CONTACTS, states.whenUnlocked(contacts::show));
+            config.routes.get(Paths.ENROL, enrolment::form, Access.UNLOCKED);
+            config.routes.post(Paths.ENROL, enrolment::enrol, Access.UNLOCKED);
+            config.routes.get(Paths.HOME, briefings::home, Access.UNLOCKED);
+            config.routes.get(Paths.BRIEFING, briefings::show, Access.UNLOCKED);
+            config.routes.post(Paths.BRIEFINGS_UPDATE, briefings::update, Access.UNLOCKED);
+            config.routes.post(Paths.BRIEFINGS_CHANGES_DISMISS, briefings::dismissChanges, Access.UNLOCKED);
+            config.routes.post(Paths.CHECKLIST, checklist::set, Access.UNLOCKED);
+            config.routes.get(Paths.SEARCH, search::search, Access.UNLOCKED);
+            config.routes.get(Paths.CONTACTS, contacts::show, Access.UNLOCKED);
 
             // Incidents.
-            config.routes.get(Paths.NEW_INCIDENT, states.whenUnlocked(incidents::form));
-            config.routes.post(Paths.INCIDENTS, states.whenUnlocked(incidents::create));
-            config.routes.get(Paths.INCIDENTS, states.whenUnlocked(incidents::list));
-            config.routes.post(Paths.QUICK_LOG, states.whenUnlocked(incidents::quick));
-            config.routes.get(Paths.INCIDENT, states.whenUnlocked(incidents::show));
-            config.routes.post(Paths.INCIDENT_ADDENDUM, states.whenUnlocked(incidents::addendum));
-            config.routes.get(Paths.DRAFT, states.whenUnlocked(incidents::draft));
-            config.routes.post(Paths.DRAFT, states.whenUnlocked(incidents::saveDraft));
-            config.routes.post(Paths.DRAFT_DELETE, states.whenUnlocked(incidents::deleteDraft));
-            config.routes.post(Paths.DRAFT_ATTACHMENTS, states.whenUnlocked(incidents::attach));
-            config.routes.post(Paths.DRAFT_DETACH, states.whenUnlocked(incidents::detach));
-            config.routes.get(Paths.DEVICES, states.whenUnlocked(incidents::devicesPage));
-            config.routes.post(Paths.DEVICES, states.whenUnlocked(incidents::addDevice));
-            config.routes.post(Paths.DEVICES_REMOVE, states.whenUnlocked(incidents::removeDevice));
-            config.routes.post(Paths.JOURNAL_VERIFY, states.whenUnlocked(journal::verify));
+            config.routes.get(Paths.NEW_INCIDENT, incidents::form, Access.UNLOCKED);
+            config.routes.post(Paths.INCIDENTS, incidents::create, Access.UNLOCKED);
+            config.routes.get(Paths.INCIDENTS, incidents::list, Access.UNLOCKED);
+            config.routes.post(Paths.QUICK_LOG, incidents::quick, Access.UNLOCKED);
+            config.routes.get(Paths.INCIDENT, incidents::show, Access.UNLOCKED);
+            config.routes.post(Paths.INCIDENT_ADDENDUM, incidents::addendum, Access.UNLOCKED);
+            config.routes.get(Paths.DRAFT, incidents::draft, Access.UNLOCKED);
+            config.routes.post(Paths.DRAFT, incidents::saveDraft, Access.UNLOCKED);
+            config.routes.post(Paths.DRAFT_DELETE, incidents::deleteDraft, Access.UNLOCKED);
+            config.routes.post(Paths.DRAFT_ATTACHMENTS, incidents::attach, Access.UNLOCKED);
+            config.routes.post(Paths.DRAFT_DETACH, incidents::detach, Access.UNLOCKED);
+            config.routes.get(Paths.DEVICES, incidents::devicesPage, Access.UNLOCKED);
+            config.routes.post(Paths.DEVICES, incidents::addDevice, Access.UNLOCKED);
+            config.routes.post(Paths.DEVICES_REMOVE, incidents::removeDevice, Access.UNLOCKED);
+            config.routes.post(Paths.JOURNAL_VERIFY, journal::verify, Access.UNLOCKED);
 
             // Sync (the network only on POST).
-            config.routes.get(Paths.SYNC, states.whenUnlocked(sync::page));
-            config.routes.post(Paths.SYNC, states.whenUnlocked(sync::sync));
+            config.routes.get(Paths.SYNC, sync::page, Access.UNLOCKED);
+            config.routes.post(Paths.SYNC, sync::sync, Access.UNLOCKED);
 
             // Refusals and errors; the after-filter and the guard have set the security headers on all.
             config.routes.exception(ForbiddenHostException.class, (e, ctx) -> {
@@ -180,8 +185,13 @@ public final class WebServer {
                 LOG.error("request to {} failed: {}", ctx.path(), e.toString());
                 errorPage(pages, ctx, HttpStatus.INTERNAL_SERVER_ERROR, "error.internal");
             });
-            config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx ->
-                    errorPage(pages, ctx, HttpStatus.NOT_FOUND, "error.notFound"));
+            config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
+                if (guard.attachSessionIfAny(ctx)) {
+                    errorPage(pages, ctx, HttpStatus.NOT_FOUND, "error.notFound");
+                } else {
+                    errorPage(pages, ctx, HttpStatus.FORBIDDEN, "client.launch.required");
+                }
+            });
         });
     }
 
@@ -190,7 +200,7 @@ public final class WebServer {
         pages.render(ctx, "web/error.jte", new ErrorPage(pages.chrome(ctx), status.getCode(), key));
     }
 
-    /** Wraps handlers so they run only in the vault state they need. */
+    /** Lets a matched route's handler run only in the vault state its {@link Access} role names; redirects otherwise. */
     static final class States {
         private final Vault vault;
         private final Pages pages;
@@ -200,43 +210,30 @@ public final class WebServer {
             this.pages = pages;
         }
 
-        Handler whenAbsent(Handler handler) {
-            return ctx -> {
-                if (vault.state() == Vault.State.ABSENT) {
-                    handler.handle(ctx);
-                } else {
-                    pages.redirect(ctx, Paths.HOME, null);
-                }
-            };
+        void admit(Context ctx) {
+            String elsewhere = elsewhere(Access.of(ctx.routeRoles()), vault.state());
+            if (elsewhere != null) {
+                pages.redirect(ctx, elsewhere, null);
+                ctx.skipRemainingHandlers();
+            }
         }
 
-        Handler whenLocked(Handler handler) {
-            return ctx -> {
-                switch (vault.state()) {
-                    case LOCKED -> handler.handle(ctx);
-                    case ABSENT -> pages.redirect(ctx, Paths.SETUP, null);
-                    case UNLOCKED -> pages.redirect(ctx, Paths.HOME, null);
-                }
-            };
-        }
-
-        Handler whenCreated(Handler handler) {
-            return ctx -> {
-                if (vault.state() == Vault.State.ABSENT) {
-                    pages.redirect(ctx, Paths.SETUP, null);
-                } else {
-                    handler.handle(ctx);
-                }
-            };
-        }
-
-        Handler whenUnlocked(Handler handler) {
-            return ctx -> {
-                switch (vault.state()) {
-                    case UNLOCKED -> handler.handle(ctx);
-                    case ABSENT -> pages.redirect(ctx, Paths.SETUP, null);
-                    case LOCKED -> pages.redirect(ctx, Paths.UNLOCK, null);
-                }
+        /** Where a request for a route with {@code access} goes in {@code state}, or {@code null} to serve it. */
+        static String elsewhere(Access access, Vault.State state) {
+            return switch (access) {
+                case OPEN, ANY_STATE -> null;
+                case NO_VAULT -> state == Vault.State.ABSENT ? null : Paths.HOME;
+                case LOCKED -> switch (state) {
+                    case LOCKED -> null;
+                    case ABSENT -> Paths.SETUP;
+                    case UNLOCKED -> Paths.HOME;
+                };
+                case VAULT -> state == Vault.State.ABSENT ? Paths.SETUP : null;
+                case UNLOCKED -> switch (state) {
+                    case UNLOCKED -> null;
+                    case ABSENT -> Paths.SETUP;
+                    case LOCKED -> Paths.UNLOCK;
+                };
             };
         }
     }

@@ -2,11 +2,12 @@ package be.carnet.client.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.util.Optional;
 
 /**
- * The filter in front of every request, in this order: security headers (so even a refusal carries
- * them), the Host allowlist, the session (except for the launch link and the stylesheet), the
- * state-change checks on anything but GET and HEAD, and the idle lock.
+ * The filters in front of every request, in this order: security headers (so even a refusal carries
+ * them) and the Host allowlist on every request; then, once a route matched, the session its
+ * {@link Access} role needs, the state-change checks on anything but GET and HEAD, and the idle lock.
  */
 public final class RequestGuard {
 
@@ -18,11 +19,22 @@ public final class RequestGuard {
         this.activity = activity;
     }
 
+    /** Before every request, matched or not: security headers (so even a refusal carries them) and the Host allowlist. */
     public void check(Context ctx) {
         SecurityHeaders.apply(ctx);
         HostAllowlist.check(ctx);
+    }
+
+    /**
+     * Before a matched route's handler: the session its {@link Access} role needs, the state-change
+     * checks on anything but GET and HEAD, then the idle lock's activity.
+     *
+     * @throws IllegalStateException if the route was registered without an {@link Access} role
+     */
+    public void admit(Context ctx) {
+        Access access = Access.of(ctx.routeRoles());
         boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
-        if (read && (ctx.path().equals(Paths.LAUNCH) || ctx.path().equals(Paths.STYLESHEET))) {
+        if (access == Access.OPEN && read) {
             return;
         }
         Session session = sessions.find(ctx).orElseThrow(NoSessionException::new);
@@ -31,5 +43,17 @@ public final class RequestGuard {
             StateChangeGuard.check(ctx, session);
         }
         activity.seen();
+    }
+
+    /**
+     * For a request no route matched: attaches the session for the page's chrome.
+     *
+     * @return whether there is a session; without one the caller answers as for any page without a session,
+     *     so which addresses exist is not revealed
+     */
+    public boolean attachSessionIfAny(Context ctx) {
+        Optional<Session> session = sessions.find(ctx);
+        session.ifPresent(found -> ctx.attribute(Pages.SESSION_ATTRIBUTE, found));
+        return session.isPresent();
     }
 }

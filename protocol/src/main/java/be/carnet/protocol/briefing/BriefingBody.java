@@ -52,6 +52,8 @@ final class BriefingBody {
     private static final Parser PARSER = Parser.builder()
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
+    /** A {@code ](} whose {@code ]} is not escaped: left in text, it is a link CommonMark could not read. */
+    private static final Pattern UNREAD_LINK = Pattern.compile("(?<!\\\\)]\\(");
     private static final Pattern CHECK_ITEM = Pattern.compile("\\[ ] (.+?)\\s*\\{#([a-z0-9-]+)}\\s*");
 
     /**
@@ -263,7 +265,7 @@ final class BriefingBody {
 
         @Override
         public void visit(Text text) {
-            if (text.getLiteral().contains("](")) {
+            if (UNREAD_LINK.matcher(rawSource(text)).find()) {
                 throw new BriefingFormatException(lineOf(text, paragraphLine),
                         "malformed link: expected [text](https://…) with a full https:// address");
             }
@@ -427,6 +429,17 @@ final class BriefingBody {
     private int lineOf(Node node, int fallback) {
         List<SourceSpan> spans = node.getSourceSpans();
         return spans.isEmpty() ? fallback : firstLine + spans.get(0).getLineIndex() + 1;
+    }
+
+    /** The node's text as written in the file (escapes included), from its source spans. */
+    private String rawSource(Node node) {
+        StringBuilder raw = new StringBuilder();
+        for (SourceSpan span : node.getSourceSpans()) {
+            String line = sourceLine(firstLine + span.getLineIndex() + 1);
+            int from = Math.min(span.getColumnIndex(), line.length());
+            raw.append(line, from, Math.min(from + span.getLength(), line.length()));
+        }
+        return raw.toString();
     }
 
     private String sourceLine(int fileLine) {

@@ -72,6 +72,14 @@ class BriefingTest {
     }
 
     @Test
+    void anEscapedBracketBeforeAParenthesisIsText() {
+        Briefing b = Briefing.parse(HEAD + "## Titre\n\nÉcrivez \\[texte\\](adresse) pour un lien.\n");
+
+        assertEquals(List.of(new Inline.Text("Écrivez [texte](adresse) pour un lien.")),
+                ((Block.Paragraph) b.blocks().get(1)).content());
+    }
+
+    @Test
     void keepsBalancedParenthesesInsideALinkAddress() {
         Briefing b = Briefing.parse(HEAD + "## Titre\n\nVoir [la loi](https://fr.wikipedia.org/wiki/Loi_(Chine)) ici.\n");
 

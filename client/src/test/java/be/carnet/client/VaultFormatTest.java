@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import be.carnet.client.sync.FakeAgency;
+import be.carnet.client.agency.FakeAgency;
 import be.carnet.protocol.Hashes;
 import be.carnet.protocol.report.Attachment;
 import be.carnet.protocol.sign.Ed25519KeyPair;

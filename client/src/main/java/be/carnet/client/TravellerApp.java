@@ -29,6 +29,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -127,11 +128,30 @@ public final class TravellerApp {
 
     /** Stops the server, forgets the vault key and closes the database. */
     public void stop() {
-        timer.shutdownNow();
-        server.stop();
-        vault.lock();
-        database.close();
+        stopInOrder(List.of(timer::shutdownNow, server::stop, vault::lock, database::close));
         LOG.info("Carnet traveller app stopped");
+    }
+
+    /**
+     * Runs every step even when an earlier one throws (a server that fails to stop must not leave the
+     * vault unlocked or the database open), then rethrows the first failure with the others suppressed.
+     */
+    static void stopInOrder(List<Runnable> steps) {
+        RuntimeException first = null;
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     private static void prepareDirectory(Path dataDir) {

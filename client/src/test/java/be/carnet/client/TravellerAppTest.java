@@ -1,5 +1,9 @@
 package be.carnet.client;
 
+import be.carnet.client.storage.StorageException;
+
+import java.util.ArrayList;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,5 +123,23 @@ class TravellerAppTest {
         try (WebFixture web = WebFixture.started(dir)) {
             assertEquals("/unlock", web.browser.get("/").location());
         }
+    }
+
+    @Test
+    void stoppingClosesTheDatabaseEvenWhenTheServerFailsToStop(@TempDir Path dir) {
+        Database database = Database.open(dir.resolve(TravellerApp.DATABASE_FILE));
+        List<String> ran = new ArrayList<>();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TravellerApp.stopInOrder(List.of(
+                () -> ran.add("timer"),
+                () -> {
+                    throw new IllegalStateException("the web server would not stop");
+                },
+                () -> ran.add("vault locked"),
+                database::close)));
+
+        assertEquals("the web server would not stop", e.getMessage());
+        assertEquals(List.of("timer", "vault locked"), ran);
+        assertThrows(StorageException.class, () -> database.read(c -> c.createStatement().execute("SELECT 1")));
     }
 }

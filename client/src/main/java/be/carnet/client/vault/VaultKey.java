@@ -2,6 +2,7 @@ package be.carnet.client.vault;
 
 import be.carnet.protocol.Randomness;
 import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
 import org.bouncycastle.crypto.params.AEADParameters;
@@ -12,7 +13,9 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * random nonce per value. A sealed value is {@code version (1 byte) || nonce (12) || ciphertext || tag (16)}.
  *
  * <p>Thread-safe (every call makes its own cipher). A secret: {@link #destroy()} overwrites it, after
- * which every call fails.
+ * which every call fails. Checking that the key is alive and handing a copy of it to the cipher happen
+ * under a read lock that {@link #destroy()} takes for writing, so a value is never sealed under a key
+ * that another thread (the idle lock) is zeroing: it is sealed under the real key, or the call fails.
  */
 public final class VaultKey {
 
@@ -23,7 +26,10 @@ public final class VaultKey {
     private static final int OVERHEAD = 1 + NONCE_LENGTH + TAG_LENGTH;
 
     private final byte[] key;
+    private final ReentrantReadWriteLock guard = new ReentrantReadWriteLock();
     private volatile boolean destroyed;
+    /** Runs after the alive check, before the key is copied; a seam for the race test, a no-op otherwise. */
+    private volatile Runnable beforeKeyCopy = () -> { };
 
     private VaultKey(byte[] key) {
         this.key = key;
@@ -62,10 +68,9 @@ public final class VaultKey {
     }
 
     byte[] seal(byte[] plaintext, byte[] associatedData) {
-        checkAlive();
         byte[] nonce = Randomness.bytes(NONCE_LENGTH);
         ChaCha20Poly1305 cipher = new ChaCha20Poly1305();
-        cipher.init(true, new AEADParameters(new KeyParameter(key), TAG_LENGTH * 8, nonce, associatedData));
+        cipher.init(true, new AEADParameters(liveKey(), TAG_LENGTH * 8, nonce, associatedData));
         byte[] out = new byte[1 + NONCE_LENGTH + cipher.getOutputSize(plaintext.length)];
         out[0] = VERSION;
         System.arraycopy(nonce, 0, out, 1, NONCE_LENGTH);
@@ -79,7 +84,7 @@ public final class VaultKey {
     }
 
     byte[] open(byte[] sealed, byte[] associatedData) throws InvalidCipherTextException {
-        checkAlive();
+        KeyParameter liveKey = liveKey();
         if (sealed == null || sealed.length < OVERHEAD) {
             throw new InvalidCipherTextException("the value is too short to be sealed");
         }
@@ -88,7 +93,7 @@ public final class VaultKey {
         }
         byte[] nonce = Arrays.copyOfRange(sealed, 1, 1 + NONCE_LENGTH);
         ChaCha20Poly1305 cipher = new ChaCha20Poly1305();
-        cipher.init(false, new AEADParameters(new KeyParameter(key), TAG_LENGTH * 8, nonce, associatedData));
+        cipher.init(false, new AEADParameters(liveKey, TAG_LENGTH * 8, nonce, associatedData));
         int inLength = sealed.length - 1 - NONCE_LENGTH;
         byte[] out = new byte[cipher.getOutputSize(inLength)];
         int written = cipher.processBytes(sealed, 1 + NONCE_LENGTH, inLength, out, 0);
@@ -98,14 +103,44 @@ public final class VaultKey {
 
     /** A copy of the key bytes, for wrapping only. */
     byte[] bytes() {
-        checkAlive();
-        return key.clone();
+        guard.readLock().lock();
+        try {
+            checkAlive();
+            return key.clone();
+        } finally {
+            guard.readLock().unlock();
+        }
     }
 
-    /** Overwrites the key in memory; later calls throw {@link VaultLockedException}. */
+    /** The key for one cipher, copied while no {@link #destroy()} can run; throws if already destroyed. */
+    private KeyParameter liveKey() {
+        guard.readLock().lock();
+        try {
+            checkAlive();
+            beforeKeyCopy.run();
+            return new KeyParameter(key);
+        } finally {
+            guard.readLock().unlock();
+        }
+    }
+
+    /** For the race test only: what runs between the alive check and the key copy. */
+    void beforeKeyCopy(Runnable hook) {
+        this.beforeKeyCopy = hook;
+    }
+
+    /**
+     * Overwrites the key in memory; later calls throw {@link VaultLockedException}. Waits for calls that are
+     * copying the key right now (microseconds), never for a whole encryption.
+     */
     public void destroy() {
-        destroyed = true;
-        Arrays.fill(key, (byte) 0);
+        guard.writeLock().lock();
+        try {
+            destroyed = true;
+            Arrays.fill(key, (byte) 0);
+        } finally {
+            guard.writeLock().unlock();
+        }
     }
 
     private void checkAlive() {

@@ -112,4 +112,35 @@ class VaultKeyTest {
         copy[index] ^= 0x01;
         return copy;
     }
+
+    @Test
+    void aValueIsNeverSealedUnderAKeyThatTheIdleLockIsZeroing() throws InterruptedException {
+        byte[] raw = be.carnet.protocol.Randomness.bytes(VaultKey.LENGTH);
+        VaultKey key = VaultKey.of(raw);
+        VaultKey sameKey = VaultKey.of(raw);
+        Thread[] idleLock = new Thread[1];
+        key.beforeKeyCopy(() -> {
+            idleLock[0] = new Thread(key::destroy, "carnet-idle-lock");
+            idleLock[0].start();
+            waitUntilFinishedOrWaiting(idleLock[0]);
+        });
+
+        byte[] sealed = key.seal("the incident".getBytes(UTF_8), CELL);
+        idleLock[0].join(10_000);
+
+        assertArrayEquals("the incident".getBytes(UTF_8), sameKey.open(sealed, CELL));
+        assertThrows(VaultLockedException.class, () -> key.seal("later".getBytes(UTF_8), CELL));
+    }
+
+    /** The zeroing thread either ran to the end (the race) or waits for the key copy to finish (the fix). */
+    private static void waitUntilFinishedOrWaiting(Thread thread) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Thread.State state = thread.getState();
+            if (state == Thread.State.TERMINATED || state == Thread.State.WAITING || state == Thread.State.BLOCKED) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+    }
 }

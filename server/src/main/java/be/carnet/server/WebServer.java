@@ -17,6 +17,7 @@ import be.carnet.i18n.Messages;
 import be.carnet.i18n.Translator;
 import be.carnet.protocol.keys.AgencyKeys;
 import be.carnet.server.bundle.BundleController;
+import be.carnet.server.limits.Slots;
 import be.carnet.server.bundle.BundleService;
 import be.carnet.server.enrolment.AttemptLimiter;
 import be.carnet.server.enrolment.CodeRejectedException;
@@ -106,7 +107,7 @@ public final class WebServer {
         ReportController reports = new ReportController(deps.missions(), deps.reports(), sessions, deps.clock());
         EnrolmentController enrolment = new EnrolmentController(deps.enrolments(),
                 new AttemptLimiter(20, Duration.ofMinutes(10), deps.clock()));
-        BundleController bundles = new BundleController(deps.bundles());
+        BundleController bundles = new BundleController(deps.bundles(), new Slots("bundle downloads", BundleController.DOWNLOAD_SLOTS));
         IntakeController intake = new IntakeController(deps.intake());
         byte[] stylesheet = resource("/static/app.css");
 

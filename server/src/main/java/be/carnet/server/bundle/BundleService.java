@@ -9,6 +9,7 @@ import be.carnet.server.form.InvalidInputException;
 import be.carnet.server.mission.MissionService;
 import be.carnet.server.storage.AuditLog;
 import be.carnet.server.storage.Database;
+import java.lang.ref.SoftReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,11 +17,17 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Publishes briefing bundles and serves the latest one per mission. A bundle is published only if its
  * manifest is signed by this agency's key, names the mission, and has a version above the published
  * one: devices refuse rollbacks, so the agency never serves one. Thread-safe.
+ *
+ * <p>A published bundle never changes, so the latest bundle's bytes are kept in memory after they are
+ * published or first read (softly: the collector may drop them under memory pressure, and the next
+ * download reads them again). A download therefore reads up to 64 MiB from the database once per mission
+ * and start, not once per device, and never holds the database lock while it sends.
  */
 public final class BundleService {
 
@@ -30,6 +37,12 @@ public final class BundleService {
     private final MissionService missions;
     private final AgencyKeys keys;
     private final Clock clock;
+    private final ConcurrentHashMap<String, SoftReference<KeptBytes>> kept = new ConcurrentHashMap<>();
+    private final Object loading = new Object();
+
+    /** The bytes of one published version. */
+    private record KeptBytes(long version, byte[] bytes) {
+    }
 
     public BundleService(Database database, MissionService missions, AgencyKeys keys, Clock clock) {
         this.database = database;
@@ -49,7 +62,7 @@ public final class BundleService {
         BundleManifest manifest = verify(missionId, untrustedBundle);
         String sha256 = Hashes.sha256Hex(untrustedBundle);
         Instant now = clock.instant();
-        return database.transaction(c -> {
+        PublishedBundle published = database.transaction(c -> {
             Optional<PublishedBundle> latest = latest(c, missionId);
             if (latest.isPresent() && manifest.version() <= latest.get().version()) {
                 throw new InvalidInputException("field.bundle", "rule.bundle.version",
@@ -70,6 +83,8 @@ public final class BundleService {
                     + manifest.version() + ", sha256 " + sha256);
             return new PublishedBundle(missionId, manifest.version(), sha256, untrustedBundle.length, now, actor);
         });
+        keep(missionId, published.version(), untrustedBundle.clone());
+        return published;
     }
 
     private BundleManifest verify(String missionId, byte[] untrustedBundle) {
@@ -106,8 +121,40 @@ public final class BundleService {
         return database.read(c -> latest(c, missionId));
     }
 
-    /** The bytes of the published bundle {@code bundle}. */
+    /**
+     * The bytes of the published bundle {@code bundle}: from memory when this version is kept, else read
+     * once from the database (one reader at a time) and kept. The array is shared: do not modify it.
+     */
     public byte[] bytes(PublishedBundle bundle) {
+        byte[] known = keptBytes(bundle);
+        if (known != null) {
+            return known;
+        }
+        synchronized (loading) {
+            known = keptBytes(bundle);
+            if (known != null) {
+                return known;
+            }
+            byte[] read = read(bundle);
+            keep(bundle.missionId(), bundle.version(), read);
+            return read;
+        }
+    }
+
+    private byte[] keptBytes(PublishedBundle bundle) {
+        SoftReference<KeptBytes> reference = kept.get(bundle.missionId());
+        KeptBytes bytes = reference == null ? null : reference.get();
+        return bytes != null && bytes.version() == bundle.version() ? bytes.bytes() : null;
+    }
+
+    private void keep(String missionId, long version, byte[] bytes) {
+        kept.merge(missionId, new SoftReference<>(new KeptBytes(version, bytes)), (old, fresh) -> {
+            KeptBytes previous = old.get();
+            return previous != null && previous.version() > version ? old : fresh;
+        });
+    }
+
+    private byte[] read(PublishedBundle bundle) {
         return database.read(c -> {
             try (PreparedStatement query = c.prepareStatement(
                     "SELECT bytes FROM bundles WHERE mission_id = ? AND version = ?")) {

@@ -1,5 +1,17 @@
 package be.carnet.server.bundle;
 
+import java.util.concurrent.TimeUnit;
+
+import java.util.concurrent.Future;
+
+import java.util.concurrent.Executors;
+
+import java.util.concurrent.ExecutorService;
+
+import java.util.concurrent.CountDownLatch;
+
+import java.time.Clock;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -122,5 +134,37 @@ class BundleServiceTest {
                 () -> bundles.publish(mission.id(), new byte[0], "admin"));
 
         assertEquals("bundle is required", e.getMessage());
+    }
+
+    @Test
+    void aDownloadNeverWaitsForTheDatabaseLockOnceTheBundleIsKnown() throws Exception {
+        byte[] bundle = TestBundles.bundle(mission, 1, keys.signing());
+        BundleService freshStart = new BundleService(database, missions, keys, Clock.systemUTC());
+        PublishedBundle published = bundles.publish(mission.id(), bundle, "admin");
+        assertArrayEquals(bundle, freshStart.bytes(published));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            threads.submit(() -> database.transaction(c -> {
+                held.countDown();
+                try {
+                    return release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }));
+            held.await();
+
+            Future<byte[]> afterPublish = threads.submit(() -> bundles.bytes(published));
+            Future<byte[]> afterFirstRead = threads.submit(() -> freshStart.bytes(published));
+
+            assertArrayEquals(bundle, afterPublish.get(20, TimeUnit.SECONDS));
+            assertArrayEquals(bundle, afterFirstRead.get(20, TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+            threads.shutdown();
+        }
     }
 }

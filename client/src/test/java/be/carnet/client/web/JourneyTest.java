@@ -171,7 +171,7 @@ class JourneyTest {
         assertTrue(article.contains("une puce a &lt; b &amp; \"guillemets\""), article);
         assertTrue(article.contains("28 novembre 2026"));
         assertTrue(article.contains("id=\"check-backup\""));
-        assertTrue(article.contains("<p id=\"checklist-progress\" class=\"progress\" lang=\"fr\">0 / 2 fait(s)</p>"));
+        assertTrue(article.contains("<p id=\"checklist-progress\" class=\"progress\" lang=\"fr\">0 / 2 fait</p>"));
     }
 
     @Test
@@ -186,9 +186,9 @@ class JourneyTest {
 
         assertEquals("/briefings/pre-departure#item-backup", ticked.location());
         assertTrue(afterTick.contains("<li id=\"item-backup\" class=\"checklist-item checked\">"), afterTick);
-        assertTrue(afterTick.contains(">1 / 2 fait(s)</p>"));
+        assertTrue(afterTick.contains(">1 / 2 fait</p>"));
         assertTrue(afterUntick.contains("<li id=\"item-backup\" class=\"checklist-item\">"));
-        assertTrue(afterUntick.contains(">0 / 2 fait(s)</p>"));
+        assertTrue(afterUntick.contains(">0 / 2 fait</p>"));
     }
 
     @Test

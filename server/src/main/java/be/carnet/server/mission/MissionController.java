@@ -43,6 +43,9 @@ public final class MissionController {
         this.clock = clock;
     }
 
+    private static final String ISSUED_CODE = "issued.code.";
+    private static final String ISSUED_ALIAS = "issued.alias.";
+
     public void list(Context ctx) {
         Views.render(ctx, "mission/list.jte", new MissionsPage(sessions.layout(ctx), missions.list(), null, "", ""));
     }
@@ -61,8 +64,12 @@ public final class MissionController {
         }
     }
 
+    /** The mission page; a code just issued by this session (kept by {@link #issueCode}) is shown this once. */
     public void show(Context ctx) {
-        render(ctx, missions.get(ctx.pathParam(Paths.MISSION_ID)), null, null, null);
+        Mission mission = missions.get(ctx.pathParam(Paths.MISSION_ID));
+        String code = sessions.takeFlash(ctx, ISSUED_CODE + mission.id()).orElse(null);
+        String alias = sessions.takeFlash(ctx, ISSUED_ALIAS + mission.id()).orElse(null);
+        render(ctx, mission, code, code == null ? null : alias, null);
     }
 
     public void issueCode(Context ctx) {
@@ -70,7 +77,10 @@ public final class MissionController {
         String alias = orEmpty(ctx.formParam("alias"));
         try {
             String code = enrolments.issueCode(sessions.member(ctx).username(), mission.id(), alias);
-            render(ctx, mission, code, alias.strip(), null);
+            // Post/redirect/get: a reload shows the mission page, never issues another code.
+            sessions.flash(ctx, ISSUED_CODE + mission.id(), code);
+            sessions.flash(ctx, ISSUED_ALIAS + mission.id(), alias.strip());
+            ctx.redirect(Paths.mission(mission.id()), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             render(ctx, mission, null, null, e);

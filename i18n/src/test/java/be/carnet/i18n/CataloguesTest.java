@@ -145,6 +145,33 @@ class CataloguesTest {
         assertEquals(expected, Messages.load().in(language).t("client.form.errors.title", count));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Language.class)
+    void theAttachmentLinksAccessibleNameContainsItsVisibleText(Language language) {
+        Translator translator = Messages.load().in(language);
+
+        String visible = translator.t("report.attachment.save");
+        String accessible = translator.t("report.attachment.saveNamed", "photo.jpg");
+
+        assertTrue(accessible.contains(visible), language.code() + ": “" + accessible + "” lacks “" + visible + "”");
+        assertTrue(accessible.contains("photo.jpg"), accessible);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Language.class)
+    void theLaunchMessagesSendToTheOneTimeLinkNotToAnIconTheAppDoesNotHave(Language language) {
+        Translator translator = Messages.load().in(language);
+
+        for (String key : new String[] {"client.launch.required", "client.launch.invalid"}) {
+            String message = translator.t(key).toLowerCase(java.util.Locale.ROOT);
+            assertFalse(message.contains("icon") || message.contains("icône") || message.contains("pictogram"),
+                    language.code() + " " + key + ": " + message);
+        }
+        assertTrue(translator.t("client.launch.required").contains(
+                Map.of(Language.FR, "lien à usage unique", Language.NL, "eenmalige link", Language.EN, "one-time link")
+                        .get(language)));
+    }
+
     private static Set<String> difference(Set<String> a, Set<String> b) {
         Set<String> out = new TreeSet<>(a);
         out.removeAll(b);

@@ -6,6 +6,7 @@ import com.nulabinc.zxcvbn.Zxcvbn;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
  * The passphrase rules, the strength hint and the encoding for the KDF. Stateless.
@@ -116,11 +117,20 @@ public final class Passphrases {
         com.nulabinc.zxcvbn.Strength joined = Estimator.ZXCVBN.measure(measured.replaceAll("[\\s._-]+", ""), CARNET_WORDS);
         com.nulabinc.zxcvbn.Strength lower = joined.getGuessesLog10() < whole.getGuessesLog10() ? joined : whole;
         double log10 = lower.getGuessesLog10();
-        String warning = lower.getFeedback().getWarning(locale);
+        String warning = lower.getFeedback().withResourceBundle(feedbackIn(locale)).getWarning();
         whole.wipe();
         joined.wipe();
         Strength strength = log10 < FAIR_LOG10 ? Strength.WEAK : log10 < STRONG_LOG10 ? Strength.FAIR : Strength.STRONG;
         return new Estimate(strength, warning == null ? "" : warning);
+    }
+
+    /**
+     * zxcvbn's feedback messages in {@code locale}'s language (it ships French and Dutch), else its
+     * English ones: never the JVM's default language, which a lookup with fallback would pick first.
+     */
+    private static ResourceBundle feedbackIn(Locale locale) {
+        return ResourceBundle.getBundle("com.nulabinc.zxcvbn.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     private static String prefix(String passphrase) {

@@ -330,6 +330,23 @@ class VaultPassphraseTest {
         assertEquals(expected, Passphrases.strength(passphrase));
     }
 
+    @Test
+    void zxcvbnsWarningComesInTheTravellersLanguageWhateverTheMachinesLanguage() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.JAPANESE);
+        try {
+            String dutch = Passphrases.estimate("motdepasse12", java.util.Locale.forLanguageTag("nl-BE")).warning();
+            String french = Passphrases.estimate("motdepasse12", java.util.Locale.forLanguageTag("fr-BE")).warning();
+            String english = Passphrases.estimate("motdepasse12", java.util.Locale.forLanguageTag("en-GB")).warning();
+
+            assertEquals("Dit lijkt op een veelgebruikt wachtwoord.", dutch);
+            assertEquals("C'est très similaire à un mot de passe fréquemment utilisé.", french);
+            assertEquals("This is similar to a commonly used password.", english);
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
     static Stream<Arguments> idleMinutes() {
         return Stream.of(
                 Arguments.of("1", 1, null),

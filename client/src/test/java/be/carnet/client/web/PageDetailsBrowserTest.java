@@ -78,7 +78,7 @@ class PageDetailsBrowserTest {
     }
 
     @Test
-    void thePassphraseStrengthShowsWhileTypingAndNeverRidesInTheAddress() {
+    void thePassphraseStrengthShowsWhileTypingAndNeverRidesInTheAddress() throws IOException {
         openChromium(1280, 900);
 
         find("#passphrase").sendKeys("password password password password");
@@ -87,6 +87,7 @@ class PageDetailsBrowserTest {
         find("#passphrase").clear();
         find("#passphrase").sendKeys("correct horse battery staple");
         waitForText("#passphrase-strength", "Force estimée : bonne.");
+        screenshot("setup-strength-1366x768.png");
 
         assertTrue(weak.startsWith("Force estimée : faible."), weak);
         assertTrue(driver.getCurrentUrl().endsWith("/setup"), driver.getCurrentUrl());

@@ -24,6 +24,9 @@ import java.time.Clock;
  */
 public final class MissionController {
 
+    /** Flash names (with the mission id) under which a code just issued waits for the redirected page. */
+    private static final String ISSUED_CODE = "issued.code.";
+    private static final String ISSUED_ALIAS = "issued.alias.";
     private final MissionService missions;
     private final EnrolmentService enrolments;
     private final BundleService bundles;
@@ -42,9 +45,6 @@ public final class MissionController {
         this.sessions = sessions;
         this.clock = clock;
     }
-
-    private static final String ISSUED_CODE = "issued.code.";
-    private static final String ISSUED_ALIAS = "issued.alias.";
 
     public void list(Context ctx) {
         Views.render(ctx, "mission/list.jte", new MissionsPage(sessions.layout(ctx), missions.list(), null, "", ""));

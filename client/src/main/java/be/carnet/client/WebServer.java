@@ -33,7 +33,9 @@ import be.carnet.client.incident.JournalController;
 import be.carnet.client.sync.SyncController;
 import be.carnet.client.vault.SettingsController;
 import be.carnet.client.vault.Vault;
+import be.carnet.client.vault.StrengthController;
 import be.carnet.client.vault.VaultController;
+import be.carnet.client.web.StrengthScript;
 import be.carnet.client.vault.VaultLockedException;
 import be.carnet.protocol.report.Attachment;
 import io.javalin.Javalin;
@@ -69,6 +71,8 @@ public final class WebServer {
         RequestGuard guard = new RequestGuard(sessions, deps.idleLock());
         States states = new States(deps.vault(), pages);
         Stylesheet stylesheet = new Stylesheet();
+        StrengthScript strengthScript = new StrengthScript();
+        StrengthController strength = new StrengthController(pages);
         LaunchController launch = new LaunchController(deps.launchTokens(), sessions, pages);
         LanguageController language = new LanguageController(languages, pages);
         VaultController vault = new VaultController(deps.vault(), deps.wipe(), pages, deps.idleLock());
@@ -82,7 +86,8 @@ public final class WebServer {
         IncidentController incidents = new IncidentController(deps.journal(), deps.drafts(), deps.devices(),
                 deps.enrolments(), pages, deps.clock(), deps.zone());
         JournalController journal = new JournalController(deps.journal(), pages);
-        SyncController sync = new SyncController(deps.sync(), deps.journal(), deps.enrolments(), pages);
+        SyncController sync = new SyncController(deps.sync(), deps.journal(), deps.drafts(), deps.enrolments(),
+                pages);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -108,6 +113,8 @@ public final class WebServer {
 
             // Any vault state.
             config.routes.post(Paths.LANGUAGE, language::choose, Access.ANY_STATE);
+            config.routes.get(Paths.STRENGTH_SCRIPT, strengthScript::serve, Access.ANY_STATE);
+            config.routes.post(Paths.PASSPHRASE_STRENGTH, strength::strength, Access.ANY_STATE);
 
             // Vault life.
             config.routes.get(Paths.SETUP, vault::setupForm, Access.NO_VAULT);
@@ -169,7 +176,7 @@ public final class WebServer {
                 LOG.warn("{}", e.getMessage());
                 ctx.status(HttpStatus.CONTENT_TOO_LARGE);
                 pages.render(ctx, "web/error.jte", new ErrorPage(pages.chrome(ctx), 413, "client.attachment.tooLargePage",
-                        List.of(Attachment.MAX_BYTES / (1024 * 1024))));
+                        List.of(Attachment.MAX_BYTES / (1024 * 1024)), Paths.draftOfUpload(ctx.path())));
             });
             config.routes.exception(DraftNotFoundException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND));
             config.routes.exception(VaultLockedException.class, (e, ctx) ->

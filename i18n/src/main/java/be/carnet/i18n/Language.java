@@ -25,6 +25,18 @@ public enum Language {
         return locale;
     }
 
+    /**
+     * The plural form a count takes in this language: {@code "one"} or {@code "other"} (CLDR's
+     * cardinal categories for these three languages on whole numbers: French says "0 fait" and
+     * "1 fait", Dutch and English "0 gedaan/done" like the plural).
+     */
+    public String pluralCategory(long count) {
+        if (this == FR) {
+            return count == 0 || count == 1 ? "one" : "other";
+        }
+        return count == 1 ? "one" : "other";
+    }
+
     /** The language for a code such as "nl" (case-insensitive), if Carnet speaks it. */
     public static Optional<Language> fromCode(String code) {
         if (code == null) {

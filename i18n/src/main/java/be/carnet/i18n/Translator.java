@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
  * <p>Placeholders are {@code {0}}, {@code {1}}…, replaced literally (no MessageFormat quoting, so an
  * apostrophe is just an apostrophe). Arguments are inserted as given: callers that render HTML pass
  * translations through the template engine's escaping for user data.
+ *
+ * <p>A message that depends on a count has no plain key but plural forms, {@code KEY.one} and
+ * {@code KEY.other}; the count is its first argument ({@code {0}}) and picks the form through
+ * {@link Language#pluralCategory}. Callers ask for {@code KEY} either way.
  */
 public final class Translator {
 
@@ -37,7 +41,8 @@ public final class Translator {
      * @throws MissingMessageException if the key is in no catalogue of this language
      */
     public String t(String key, Object... args) {
-        String pattern = messages.get(key);
+        String pattern = messages.get(args.length > 0 && args[0] instanceof Number count
+                ? form(key, count.longValue()) : key);
         if (pattern == null) {
             throw new MissingMessageException(key, language);
         }
@@ -55,9 +60,20 @@ public final class Translator {
         return out.toString();
     }
 
+    /**
+     * The key of the form {@code key} takes for {@code count}: {@code key} itself when it has no plural
+     * forms, else {@code key.one} or {@code key.other}. For callers that format the count first.
+     */
+    public String form(String key, long count) {
+        if (messages.containsKey(key) || !messages.containsKey(key + ".other")) {
+            return key;
+        }
+        return key + "." + language.pluralCategory(count);
+    }
+
     /** True when {@code key} exists in this language. */
     public boolean has(String key) {
-        return messages.containsKey(key);
+        return messages.containsKey(key) || messages.containsKey(key + ".other");
     }
 
     /** A date and time in this language's usual medium form, in {@code zone}. */

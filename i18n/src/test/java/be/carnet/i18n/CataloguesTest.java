@@ -91,6 +91,87 @@ class CataloguesTest {
         assertEquals(Language.FR, Language.fromAcceptLanguage(null));
     }
 
+    private static final Pattern BRACKETED_PLURAL = Pattern.compile("\\((s|en|e|es|x|n|ies)\\)");
+
+    @ParameterizedTest
+    @MethodSource("areas")
+    void noMessageWritesItsPluralAsABracketedEnding(String area) {
+        for (Language language : Language.values()) {
+            Messages.area(area, language).forEach((key, value) ->
+                    assertFalse(BRACKETED_PLURAL.matcher(value).find(),
+                            area + ": " + key + " in " + language.code() + " uses a bracketed plural: " + value));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("areas")
+    void everyPluralMessageHasBothFormsAndNoPlainKey(String area) {
+        for (Language language : Language.values()) {
+            Map<String, String> entries = Messages.area(area, language);
+            for (String key : entries.keySet()) {
+                if (key.endsWith(".one") || key.endsWith(".other")) {
+                    String base = key.substring(0, key.lastIndexOf('.'));
+                    assertTrue(entries.containsKey(base + ".one") && entries.containsKey(base + ".other"),
+                            area + ": " + base + " lacks a plural form in " + language.code());
+                    assertFalse(entries.containsKey(base), area + ": " + base + " is both plain and plural");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "FR, 0, 0 / 17 fait", "FR, 1, 1 / 17 fait", "FR, 2, 2 / 17 faits",
+        "NL, 0, 0 / 17 gedaan", "NL, 1, 1 / 17 gedaan", "NL, 2, 2 / 17 gedaan",
+        "EN, 0, 0 / 17 done", "EN, 1, 1 / 17 done", "EN, 2, 2 / 17 done",
+    })
+    void aCountPicksThePluralFormOfItsLanguage(Language language, int done, String expected) {
+        Translator translator = Messages.load().in(language);
+
+        assertEquals(expected, translator.t("client.checklist.progress", done, 17));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "FR, 0, Le formulaire contient 0 erreur ; rien n’a été enregistré.",
+        "FR, 1, Le formulaire contient 1 erreur ; rien n’a été enregistré.",
+        "FR, 3, Le formulaire contient 3 erreurs ; rien n’a été enregistré.",
+        "NL, 1, Het formulier bevat 1 fout; er is niets bewaard.",
+        "NL, 3, Het formulier bevat 3 fouten; er is niets bewaard.",
+        "EN, 1, 'The form has 1 error; nothing was saved.'",
+        "EN, 0, 'The form has 0 errors; nothing was saved.'",
+    })
+    void formErrorsAreCountedInRealPlurals(Language language, int count, String expected) {
+        assertEquals(expected, Messages.load().in(language).t("client.form.errors.title", count));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Language.class)
+    void theAttachmentLinksAccessibleNameContainsItsVisibleText(Language language) {
+        Translator translator = Messages.load().in(language);
+
+        String visible = translator.t("report.attachment.save");
+        String accessible = translator.t("report.attachment.saveNamed", "photo.jpg");
+
+        assertTrue(accessible.contains(visible), language.code() + ": “" + accessible + "” lacks “" + visible + "”");
+        assertTrue(accessible.contains("photo.jpg"), accessible);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Language.class)
+    void theLaunchMessagesSendToTheOneTimeLinkNotToAnIconTheAppDoesNotHave(Language language) {
+        Translator translator = Messages.load().in(language);
+
+        for (String key : new String[] {"client.launch.required", "client.launch.invalid"}) {
+            String message = translator.t(key).toLowerCase(java.util.Locale.ROOT);
+            assertFalse(message.contains("icon") || message.contains("icône") || message.contains("pictogram"),
+                    language.code() + " " + key + ": " + message);
+        }
+        assertTrue(translator.t("client.launch.required").contains(
+                Map.of(Language.FR, "lien à usage unique", Language.NL, "eenmalige link", Language.EN, "one-time link")
+                        .get(language)));
+    }
+
     private static Set<String> difference(Set<String> a, Set<String> b) {
         Set<String> out = new TreeSet<>(a);
         out.removeAll(b);

@@ -21,6 +21,11 @@ public record HomePage(Chrome chrome, String missionName, BundleStatus bundle, L
         sections = List.copyOf(sections);
     }
 
+    /** True when some briefing is shown in another language than the traveller's. */
+    public boolean anyFallback() {
+        return sections.stream().flatMap(s -> s.briefings().stream()).anyMatch(BriefingLink::fallback);
+    }
+
     /**
      * What changed when a newer bundle was installed.
      *

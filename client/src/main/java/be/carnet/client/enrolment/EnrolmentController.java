@@ -41,9 +41,12 @@ public final class EnrolmentController {
         try {
             server = ServerAddress.parse(typedServer);
         } catch (ServerAddress.InvalidException e) {
-            errors.add(e.rule() == ServerAddress.Rule.TOO_LONG
-                    ? FieldError.of("server", "maxLength", ServerAddress.MAX_LENGTH)
-                    : FieldError.of("server", e.rule() == ServerAddress.Rule.REQUIRED ? "required" : "serverUrl"));
+            errors.add(switch (e.rule()) {
+                case TOO_LONG -> FieldError.of("server", "maxLength", ServerAddress.MAX_LENGTH);
+                case REQUIRED -> FieldError.of("server", "required");
+                case STAFF_PAGE -> FieldError.of("server", "serverStaffPage", e.extra());
+                default -> FieldError.of("server", "serverUrl");
+            });
         }
         EnrolmentCode code = null;
         String typedCode = ctx.formParam("code");

@@ -77,6 +77,17 @@ public final class Drafts {
         return database.read(c -> find(c, key, draftId).map(Row::draft));
     }
 
+    /** How many drafts there are (nothing is decrypted). */
+    public int count() {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT count(*) FROM drafts");
+                 ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+    }
+
     /** Every draft, newest first. */
     public List<Draft> list() {
         VaultKey key = vault.key();

@@ -40,6 +40,15 @@ public final class IncidentController {
             .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
+    /**
+     * How far ahead of now an incident time may be without a question: two days covers a wrong zone
+     * (UTC−12 against UTC+14 is 26 hours) and a laptop clock a day off, and still catches a wrong year,
+     * month or most wrong days.
+     */
+    static final java.time.Duration FUTURE_MARGIN = java.time.Duration.ofDays(2);
+    /** The check box that confirms a time beyond {@link #FUTURE_MARGIN}. */
+    static final String FUTURE_CONFIRMED = "futureConfirmed";
+    private static final String FUTURE_RULE = "future";
     private final Journal journal;
     private final Drafts drafts;
     private final TripDevices devices;
@@ -73,6 +82,10 @@ public final class IncidentController {
         IncidentValidator.Result result = IncidentValidator.validate(input, devices.list(), "");
         if (!result.valid()) {
             renderForm(ctx, HttpStatus.BAD_REQUEST, input, result.errors(), null);
+            return;
+        }
+        if (unconfirmedFuture(ctx, result)) {
+            renderForm(ctx, HttpStatus.BAD_REQUEST, input, List.of(FieldError.of("occurredAt", FUTURE_RULE)), null);
             return;
         }
         if ("draft".equals(ctx.formParam("action"))) {
@@ -144,6 +157,10 @@ public final class IncidentController {
         IncidentValidator.Result result = IncidentValidator.validate(input, devicesWith(draft), draft.fields().incident().amends());
         if (!result.valid()) {
             renderForm(ctx, HttpStatus.BAD_REQUEST, input, result.errors(), draft);
+            return;
+        }
+        if (unconfirmedFuture(ctx, result)) {
+            renderForm(ctx, HttpStatus.BAD_REQUEST, input, List.of(FieldError.of("occurredAt", FUTURE_RULE)), draft);
             return;
         }
         drafts.update(draft.draftId(), result.incident(), input.zone());
@@ -277,6 +294,16 @@ public final class IncidentController {
                 i.approximate() ? "on" : null, i.place(), i.device(), i.description(), i.actionsTaken(),
                 i.ongoing() ? "on" : null, minutes == null ? "" : String.valueOf(minutes / 60),
                 minutes == null ? "" : String.valueOf(minutes % 60), i.accounts());
+    }
+
+    /**
+     * True when the incident happened more than {@link #FUTURE_MARGIN} after now and the traveller has not
+     * ticked "yes, this date is right": a typo in the year or month, asked about rather than refused.
+     */
+    private boolean unconfirmedFuture(Context ctx, IncidentValidator.Result result) {
+        java.time.Instant when = java.time.OffsetDateTime.parse(result.incident().occurredAt()).toInstant();
+        return when.isAfter(clock.instant().plus(FUTURE_MARGIN))
+                && !IncidentInput.ticked(ctx.formParam(FUTURE_CONFIRMED));
     }
 
     private String now() {

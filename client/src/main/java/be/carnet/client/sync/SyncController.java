@@ -2,6 +2,7 @@ package be.carnet.client.sync;
 
 import be.carnet.client.enrolment.Enrolment;
 import be.carnet.client.enrolment.EnrolmentService;
+import be.carnet.client.incident.Drafts;
 import be.carnet.client.incident.Journal;
 import be.carnet.client.web.Pages;
 import io.javalin.http.Context;
@@ -12,12 +13,14 @@ public final class SyncController {
 
     private final SyncService sync;
     private final Journal journal;
+    private final Drafts drafts;
     private final EnrolmentService enrolments;
     private final Pages pages;
 
-    public SyncController(SyncService sync, Journal journal, EnrolmentService enrolments, Pages pages) {
+    public SyncController(SyncService sync, Journal journal, Drafts drafts, EnrolmentService enrolments, Pages pages) {
         this.sync = sync;
         this.journal = journal;
+        this.drafts = drafts;
         this.enrolments = enrolments;
         this.pages = pages;
     }
@@ -39,6 +42,6 @@ public final class SyncController {
         Optional<Enrolment> enrolment = enrolments.current();
         pages.render(ctx, "sync/sync.jte", new SyncPage(pages.chrome(ctx), enrolment.isPresent(),
                 enrolment.map(e -> e.server().toString()).orElse(null), journal.unacknowledgedCount(), outcome,
-                sync.receipts()));
+                sync.receipts(), drafts.count()));
     }
 }

@@ -14,9 +14,10 @@ import java.util.List;
  * @param waiting sealed reports without a receipt
  * @param outcome the sync just done, or null on a plain visit
  * @param receipts every receipt kept, in journal order
+ * @param drafts drafts on the laptop, which a sync does not send
  */
 public record SyncPage(Chrome chrome, boolean enrolled, String server, int waiting, SyncOutcome outcome,
-                       List<KeptReceipt> receipts) {
+                       List<KeptReceipt> receipts, int drafts) {
 
     public SyncPage {
         receipts = List.copyOf(receipts);

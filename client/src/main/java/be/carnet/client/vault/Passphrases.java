@@ -2,7 +2,11 @@ package be.carnet.client.vault;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.nulabinc.zxcvbn.Zxcvbn;
 import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
  * The passphrase rules, the strength hint and the encoding for the KDF. Stateless.
@@ -20,17 +24,36 @@ public final class Passphrases {
     public static final int MAX_LENGTH = 1024;
 
     /**
-     * A rough estimate of how hard a passphrase is to guess, for the hint shown after it is chosen. It
-     * counts words and kinds of characters; it cannot know that a phrase is a famous quotation.
+     * How hard a passphrase is to guess, from zxcvbn's estimate of the guesses an attacker needs (its
+     * dictionaries of common passwords, names and words, keyboard patterns, repeats, sequences, dates and
+     * l33t substitutions, plus {@link #CARNET_WORDS}). A hint, never a refusal.
      */
     public enum Strength {
-        /** Meets the rules and no more: a short single word or a simple pattern. */
+        /** Fewer than 10^10 guesses: a common password, a pattern, a word or two. */
         WEAK,
-        /** Three words, or 16 characters mixing kinds. */
+        /** Fewer than 10^14 guesses. */
         FAIR,
-        /** Four words or more, or 20 characters mixing three kinds. */
+        /** 10^14 guesses or more: several unrelated words, or a long mix. */
         STRONG
     }
+
+    /** The strength and zxcvbn's warning in the traveller's language (empty when it has none). */
+    public record Estimate(Strength strength, String warning) {
+    }
+
+    /**
+     * Words a traveller on a Carnet mission is tempted to use, counted as the first an attacker tries:
+     * the app, the agency, the mission's usual destinations and vocabulary, in French, Dutch and English.
+     */
+    static final List<String> CARNET_WORDS = List.of("carnet", "reisdossier", "mission", "missie", "agence",
+            "agentschap", "agency", "delegation", "délégation", "delegatie", "voyage", "reis", "travel", "passeport",
+            "paspoort", "passport", "securite", "sécurité", "veiligheid", "security", "secret", "geheim", "chine",
+            "china", "beijing", "pékin", "pekin", "peking", "shanghai", "belgique", "belgië", "belgie", "belgium",
+            "bruxelles", "brussel", "brussels", "vsse", "economique", "economische", "trade");
+    /** zxcvbn's cost grows fast with length; beyond this the prefix's estimate is a lower bound. */
+    private static final int MEASURED_LENGTH = 100;
+    private static final double FAIR_LOG10 = 10;
+    private static final double STRONG_LOG10 = 14;
 
     private Passphrases() {
     }
@@ -79,39 +102,46 @@ public final class Passphrases {
     }
 
     /**
-     * The strength hint for a passphrase that meets the rules. Words are runs of at least three letters;
-     * kinds are lower case, upper case, digits, and everything else (spaces, punctuation, symbols).
+     * The strength hint for a passphrase: zxcvbn's guesses for it and for it without its spaces, hyphens,
+     * dots and underscores, whichever is lower (zxcvbn sees "aaa bbb ccc ddd" as random characters between
+     * two repeats; without the spaces it sees the repeats).
      */
     public static Strength strength(String passphrase) {
-        int length = length(passphrase);
-        int words = 0;
-        int run = 0;
-        boolean lower = false;
-        boolean upper = false;
-        boolean digit = false;
-        boolean other = false;
-        for (int c : passphrase.codePoints().toArray()) {
-            if (Character.isLetter(c)) {
-                run++;
-                lower |= Character.isLowerCase(c);
-                upper |= Character.isUpperCase(c);
-                other |= !Character.isLowerCase(c) && !Character.isUpperCase(c);
-            } else {
-                words += run >= 3 ? 1 : 0;
-                run = 0;
-                digit |= Character.isDigit(c);
-                other |= !Character.isDigit(c);
-            }
-        }
-        words += run >= 3 ? 1 : 0;
-        int kinds = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
-        if (words >= 4 || (length >= 20 && kinds >= 3)) {
-            return Strength.STRONG;
-        }
-        if (words >= 3 || (length >= 16 && kinds >= 2)) {
-            return Strength.FAIR;
-        }
-        return Strength.WEAK;
+        return estimate(passphrase, Locale.ROOT).strength();
+    }
+
+    /** The strength hint and zxcvbn's warning in {@code locale}'s language. */
+    public static Estimate estimate(String passphrase, Locale locale) {
+        String measured = passphrase == null ? "" : prefix(passphrase);
+        com.nulabinc.zxcvbn.Strength whole = Estimator.ZXCVBN.measure(measured, CARNET_WORDS);
+        com.nulabinc.zxcvbn.Strength joined = Estimator.ZXCVBN.measure(measured.replaceAll("[\\s._-]+", ""), CARNET_WORDS);
+        com.nulabinc.zxcvbn.Strength lower = joined.getGuessesLog10() < whole.getGuessesLog10() ? joined : whole;
+        double log10 = lower.getGuessesLog10();
+        String warning = lower.getFeedback().withResourceBundle(feedbackIn(locale)).getWarning();
+        whole.wipe();
+        joined.wipe();
+        Strength strength = log10 < FAIR_LOG10 ? Strength.WEAK : log10 < STRONG_LOG10 ? Strength.FAIR : Strength.STRONG;
+        return new Estimate(strength, warning == null ? "" : warning);
+    }
+
+    /**
+     * zxcvbn's feedback messages in {@code locale}'s language (it ships French and Dutch), else its
+     * English ones: never the JVM's default language, which a lookup with fallback would pick first.
+     */
+    private static ResourceBundle feedbackIn(Locale locale) {
+        return ResourceBundle.getBundle("com.nulabinc.zxcvbn.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    private static String prefix(String passphrase) {
+        int count = passphrase.codePointCount(0, passphrase.length());
+        return count <= MEASURED_LENGTH ? passphrase
+                : passphrase.substring(0, passphrase.offsetByCodePoints(0, MEASURED_LENGTH));
+    }
+
+    /** zxcvbn with its dictionaries, loaded once on first use; immutable after, measured from any thread. */
+    private static final class Estimator {
+        static final Zxcvbn ZXCVBN = new Zxcvbn();
     }
 
     /**

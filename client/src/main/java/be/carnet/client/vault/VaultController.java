@@ -63,7 +63,8 @@ public final class VaultController {
             vault.unlock(ctx.formParam("passphrase"), this::wipeKeepingSettings);
         } catch (WrongPassphraseException e) {
             ctx.status(400);
-            pages.render(ctx, "vault/unlock.jte", new UnlockPage(pages.chrome(ctx), "client.unlock.error.wrong"));
+            pages.render(ctx, "vault/unlock.jte", new UnlockPage(pages.chrome(ctx), "client.unlock.error.wrong",
+                    e.nextDelay().toSeconds()));
             return;
         }
         pages.redirect(ctx, Paths.HOME, null);

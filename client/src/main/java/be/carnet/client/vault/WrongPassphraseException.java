@@ -10,6 +10,11 @@ public class WrongPassphraseException extends RuntimeException {
         this.failures = failures;
     }
 
+    /** How long the next attempt will be held before its answer, if it is wrong too. */
+    public java.time.Duration nextDelay() {
+        return Vault.delayAfter(failures + 1);
+    }
+
     /** Failed attempts in a row, this one included. */
     public int failures() {
         return failures;

@@ -32,14 +32,18 @@ public final class Localizer {
         return translator.language();
     }
 
-    /** The message {@code key}; numbers among {@code args} are formatted in this language. */
+    /**
+     * The message {@code key}; numbers among {@code args} are formatted in this language. A key with
+     * plural forms takes the one its first argument (the count) asks for.
+     */
     public String text(String key, Object... args) {
         Object[] formatted = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             formatted[i] = args[i] instanceof Integer || args[i] instanceof Long
                     ? number(((Number) args[i]).longValue()) : args[i];
         }
-        return translator.t(key, formatted);
+        String form = args.length > 0 && args[0] instanceof Number count ? translator.form(key, count.longValue()) : key;
+        return translator.t(form, formatted);
     }
 
     /** The message {@code key} with arguments given as a list. */

@@ -6,6 +6,8 @@ public final class Paths {
     public static final String HOME = "/";
     public static final String LAUNCH = "/launch";
     public static final String STYLESHEET = "/static/carnet.css";
+    public static final String STRENGTH_SCRIPT = "/static/strength.js";
+    public static final String PASSPHRASE_STRENGTH = "/passphrase/strength";
     public static final String STATIC_PREFIX = "/static/";
     public static final String LANGUAGE = "/language";
     public static final String SETUP = "/setup";
@@ -44,6 +46,15 @@ public final class Paths {
     /** The page of one journal entry. */
     public static String incident(String reportId) {
         return "/incidents/" + reportId;
+    }
+
+    private static final java.util.regex.Pattern DRAFT_UPLOAD =
+            java.util.regex.Pattern.compile("/drafts/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/attachments");
+
+    /** The draft page an upload path ({@code /drafts/ID/attachments}) belongs to, or null for any other path. */
+    public static String draftOfUpload(String path) {
+        java.util.regex.Matcher m = DRAFT_UPLOAD.matcher(path == null ? "" : path);
+        return m.matches() ? draft(m.group(1)) : null;
     }
 
     /** The page of one draft. */

@@ -39,7 +39,29 @@ class ServerAddressTest {
                 Arguments.of("https://agency.example.be/?x=1", ServerAddress.Rule.EXTRAS),
                 Arguments.of("https://agency.example.be/#top", ServerAddress.Rule.EXTRAS),
                 Arguments.of("https://agency example.be", ServerAddress.Rule.NOT_A_URL),
-                Arguments.of("https://" + "a".repeat(200) + ".be", ServerAddress.Rule.TOO_LONG));
+                Arguments.of("https://" + "a".repeat(200) + ".be", ServerAddress.Rule.TOO_LONG),
+                Arguments.of("https://agency.example/login", ServerAddress.Rule.STAFF_PAGE),
+                Arguments.of("https://agency.example/carnet/login/", ServerAddress.Rule.STAFF_PAGE),
+                Arguments.of("https://agency.example/logout", ServerAddress.Rule.STAFF_PAGE),
+                Arguments.of("https://agency.example/missions", ServerAddress.Rule.STAFF_PAGE),
+                Arguments.of("https://agency.example/missions/m-1/reports/r-2", ServerAddress.Rule.STAFF_PAGE),
+                Arguments.of("https://agency.example/api/v1/health", ServerAddress.Rule.STAFF_PAGE),
+                Arguments.of("https://agency.example/static/app.css", ServerAddress.Rule.STAFF_PAGE));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "https://agency.example/login, /login",
+        "https://agency.example/carnet/missions/m-1, /missions",
+        "https://agency.example/api/v1/enrol, /api",
+    })
+    void aStaffPageAddressNamesThePartToRemove(String typed, String part) {
+        ServerAddress.InvalidException e = assertThrows(ServerAddress.InvalidException.class,
+                () -> ServerAddress.parse(typed));
+
+        assertEquals(part, e.extra());
+        assertEquals("the server address is an agency page (" + part + "), not the agency's address: remove " + part
+                + " and what follows", e.getMessage());
     }
 
     @ParameterizedTest

@@ -88,7 +88,7 @@ class DraftPagesTest {
                 "C:\\Users\\moi\\valise<1>.svg", "image/svg+xml; charset=utf-8", photo);
         assertEquals(303, attached.status());
         String page = web.browser.get(draft).body();
-        assertTrue(page.contains("<span class=\"name\">valise&lt;1&gt;.svg</span> — image/svg+xml"), page);
+        assertTrue(page.contains("<bdi class=\"name\">valise&lt;1&gt;.svg</bdi> — image/svg+xml"), page);
         assertFalse(page.contains("<svg onload"));
 
         form.put("action", "ready");
@@ -141,6 +141,50 @@ class DraftPagesTest {
         assertTrue(big.body().contains("Pièce jointe : le fichier dépasse 5 Mo, la limite de Carnet. Rien n’a été joint."),
                 big.body());
         assertTrue(web.browser.get(draft).body().contains("Aucune pièce jointe."));
+    }
+
+    @Test
+    void theOversizedFilePageLeadsBackToTheDraft() {
+        String draft = quickLog("Photo trop grande", "/");
+
+        Browser.Response big = web.browser.postFile(draft + "/attachments", Map.of(), "file", "photo.jpg",
+                "image/jpeg", new byte[8 * 1024 * 1024]);
+
+        assertEquals(413, big.status());
+        assertTrue(big.body().contains("<a href=\"" + draft + "\" id=\"back-to-draft\">Retour au brouillon</a>"),
+                big.body());
+    }
+
+    @Test
+    void theJournalSaysNothingIsReadyYetWhenOnlyDraftsExist() {
+        quickLog("Premier", "/");
+        quickLog("Second", "/");
+
+        String list = web.browser.get("/incidents").body();
+
+        assertTrue(list.contains("Brouillons (2)"), list);
+        assertFalse(list.contains("Aucun incident noté pour l’instant."), list);
+        assertTrue(list.contains("<p class=\"empty\">Aucun incident prêt pour l’instant : les 2 brouillons ci-dessus "
+                + "n’entrent dans le journal qu’une fois marqués « prêts ».</p>"), list);
+    }
+
+    @Test
+    void theSyncPageSaysHowManyDraftsStayOnTheLaptop() {
+        quickLog("Premier", "/");
+        quickLog("Second", "/");
+        quickLog("Troisième", "/");
+
+        String sync = web.browser.get("/sync").body();
+
+        assertTrue(sync.contains("<p id=\"sync-drafts\">3 brouillons ne sont pas envoyés : complétez-les et marquez-les "
+                + "« prêts » pour qu’ils partent.</p>"), sync);
+    }
+
+    @Test
+    void theSyncPageSaysNothingAboutDraftsWhenThereAreNone() {
+        String sync = web.browser.get("/sync").body();
+
+        assertFalse(sync.contains("sync-drafts"), sync);
     }
 
     @Test

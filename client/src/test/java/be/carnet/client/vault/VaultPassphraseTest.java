@@ -308,15 +308,41 @@ class VaultPassphraseTest {
         assertArrayEquals(before, Files.readAllBytes(keyPath()));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "password password password password, WEAK",
+        "aaa bbb ccc ddd, WEAK",
+        "aaa-bbb-ccc-ddd, WEAK",
+        "Tr0ub4dor&3xyz, FAIR",
+        "motdepasse12, WEAK",
+        "twelve chars, WEAK",
+        "Motdepasse123456, WEAK",
+        "carnet carnet mission, WEAK",
+        "carnet mission chine 2026, FAIR",
+        "trois mots seulement, STRONG",
+        "un voyage à Pékin en hiver, STRONG",
+        "correct horse battery staple, STRONG",
+        "Tr0ub4dor&3-xyz!Qw9p, STRONG",
+    })
+    void theStrengthHintEstimatesGuessesWithZxcvbn(String passphrase, Passphrases.Strength expected) {
+        assertEquals(expected, Passphrases.strength(passphrase));
+    }
+
     @Test
-    void theStrengthHintCountsWordsAndKindsOfCharacters() {
-        assertEquals(Passphrases.Strength.WEAK, Passphrases.strength("motdepasse12"));
-        assertEquals(Passphrases.Strength.WEAK, Passphrases.strength("twelve chars"));
-        assertEquals(Passphrases.Strength.FAIR, Passphrases.strength("trois mots seulement"));
-        assertEquals(Passphrases.Strength.STRONG, Passphrases.strength("un voyage à Pékin en hiver"));
-        assertEquals(Passphrases.Strength.FAIR, Passphrases.strength("Motdepasse123456"));
-        assertEquals(Passphrases.Strength.STRONG, Passphrases.strength("correct horse battery staple"));
-        assertEquals(Passphrases.Strength.STRONG, Passphrases.strength("Tr0ub4dor&3-xyz!Qw9p"));
+    void zxcvbnsWarningComesInTheTravellersLanguageWhateverTheMachinesLanguage() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.JAPANESE);
+        try {
+            String dutch = Passphrases.estimate("motdepasse12", java.util.Locale.forLanguageTag("nl-BE")).warning();
+            String french = Passphrases.estimate("motdepasse12", java.util.Locale.forLanguageTag("fr-BE")).warning();
+            String english = Passphrases.estimate("motdepasse12", java.util.Locale.forLanguageTag("en-GB")).warning();
+
+            assertEquals("Dit lijkt op een veelgebruikt wachtwoord.", dutch);
+            assertEquals("C'est très similaire à un mot de passe fréquemment utilisé.", french);
+            assertEquals("This is similar to a commonly used password.", english);
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
     }
 
     static Stream<Arguments> idleMinutes() {

@@ -55,7 +55,7 @@ class SearchTest {
 
         assertEquals(200, results.status());
         assertTrue(results.body().contains("<h1>Recherche dans les briefings</h1>"));
-        assertTrue(results.body().contains("2 passage(s) trouvé(s) pour « encadre »."), results.body());
+        assertTrue(results.body().contains("2 passages trouvés pour « encadre »."), results.body());
         assertTrue(results.body().contains("<a class=\"search-result\" href=\"/briefings/pre-departure#section-1\">"
                 + "<span class=\"result-title\">Avant le départ</span>\n        <span class=\"result-heading\">Pourquoi</span></a>"),
                 results.body());
@@ -119,7 +119,7 @@ class SearchTest {
 
         assertTrue(results.body().contains("<li lang=\"nl\">"), results.body());
         assertTrue(results.body().contains("<span class=\"result-title\">Voor vertrek</span>"), results.body());
-        assertTrue(results.body().contains("2 passage(s) gevonden voor “encadre”."), results.body());
+        assertTrue(results.body().contains("2 passages gevonden voor “encadre”."), results.body());
     }
 
     @Test

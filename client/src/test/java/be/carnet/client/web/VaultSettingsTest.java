@@ -176,7 +176,7 @@ class VaultSettingsTest {
 
         type("#idle-minutes", "1");
         submit("#idle-submit");
-        assertEquals("Carnet se verrouillera désormais après 1 minute(s) sans activité.", text("p.notice"));
+        assertEquals("Carnet se verrouillera désormais après 1 minute sans activité.", text("p.notice"));
         web.clock.advance(Duration.ofSeconds(59));
         driver.get(url("/sync"));
         assertTrue(driver.getCurrentUrl().endsWith("/sync"), driver.getCurrentUrl());

@@ -135,7 +135,7 @@ class WebSecurityTest {
             Browser.Response response = stranger.get(path);
 
             assertEquals(403, response.status(), path);
-            assertTrue(response.body().contains("Ouvrez Carnet depuis son lanceur (l’icône Carnet)"), path);
+            assertTrue(response.body().contains("Ouvrez Carnet par le lien à usage unique qu’il donne en démarrant"), path);
         }
     }
 

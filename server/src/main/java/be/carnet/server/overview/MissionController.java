@@ -27,6 +27,9 @@ import java.time.Clock;
  */
 public final class MissionController {
 
+    /** Flash names (with the mission id) under which a code just issued waits for the redirected page. */
+    private static final String ISSUED_CODE = "issued.code.";
+    private static final String ISSUED_ALIAS = "issued.alias.";
     private final MissionService missions;
     private final EnrolmentService enrolments;
     private final BundleService bundles;
@@ -64,8 +67,12 @@ public final class MissionController {
         }
     }
 
+    /** The mission page; a code just issued by this session (kept by {@link #issueCode}) is shown this once. */
     public void show(Context ctx) {
-        render(ctx, missions.get(ctx.pathParam(Paths.MISSION_ID)), null, null, null);
+        Mission mission = missions.get(ctx.pathParam(Paths.MISSION_ID));
+        String code = sessions.takeFlash(ctx, ISSUED_CODE + mission.id()).orElse(null);
+        String alias = sessions.takeFlash(ctx, ISSUED_ALIAS + mission.id()).orElse(null);
+        render(ctx, mission, code, code == null ? null : alias, null);
     }
 
     public void issueCode(Context ctx) {
@@ -73,7 +80,10 @@ public final class MissionController {
         String alias = orEmpty(ctx.formParam("alias"));
         try {
             String code = enrolments.issueCode(sessions.member(ctx).username(), mission.id(), alias);
-            render(ctx, mission, code, alias.strip(), null);
+            // Post/redirect/get: a reload shows the mission page, never issues another code.
+            sessions.flash(ctx, ISSUED_CODE + mission.id(), code);
+            sessions.flash(ctx, ISSUED_ALIAS + mission.id(), alias.strip());
+            ctx.redirect(Paths.mission(mission.id()), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             render(ctx, mission, null, null, e);

@@ -24,6 +24,8 @@ public final class SessionStore {
     private static final int TOKEN_BYTES = 32;
 
     private final Map<String, StaffSession> sessions = new ConcurrentHashMap<>();
+    /** Messages for the next page of one session (post/redirect/get), by session id then name; memory only. */
+    private final Map<String, Map<String, String>> flashes = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public SessionStore(Clock clock) {
@@ -80,7 +82,30 @@ public final class SessionStore {
     public void close(String id) {
         if (id != null) {
             sessions.remove(id);
+            flashes.remove(id);
         }
+    }
+
+    /**
+     * Keeps {@code value} under {@code name} for the next page session {@code id} shows (after a redirect),
+     * in memory only: never in a URL, a cookie or the database.
+     */
+    public void flash(String id, String name, String value) {
+        if (find(id).isPresent()) {
+            flashes.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(name, value);
+        }
+    }
+
+    /** Takes (reads and forgets) what {@link #flash} kept under {@code name} for session {@code id}. */
+    public Optional<String> takeFlash(String id, String name) {
+        if (id == null || find(id).isEmpty()) {
+            if (id != null) {
+                flashes.remove(id);
+            }
+            return Optional.empty();
+        }
+        Map<String, String> kept = flashes.get(id);
+        return kept == null ? Optional.empty() : Optional.ofNullable(kept.remove(name));
     }
 
     int size() {
@@ -106,6 +131,7 @@ public final class SessionStore {
             }
             sessions.remove(oldest.get().id());
         }
+        flashes.keySet().retainAll(sessions.keySet());
     }
 
     private static boolean expired(StaffSession session, Instant now) {

@@ -71,6 +71,16 @@ public final class WebSessions {
         ctx.header("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + secure(ctx));
     }
 
+    /** Keeps {@code value} for the next page of the request's session (see {@link SessionStore#flash}). */
+    public void flash(Context ctx, String name, String value) {
+        current(ctx).ifPresent(s -> store.flash(s.id(), name, value));
+    }
+
+    /** Takes what {@link #flash} kept under {@code name} for the request's session. */
+    public Optional<String> takeFlash(Context ctx, String name) {
+        return current(ctx).flatMap(s -> store.takeFlash(s.id(), name));
+    }
+
     /** Remembers {@code language} in the request's session. */
     public void setLanguage(Context ctx, Language language) {
         StaffSession session = ensure(ctx);

@@ -172,22 +172,22 @@ class ReportFieldsAndAttachmentsTest {
                 + "Still going on: the traveller reported this while it was happening.</p>"), html);
         assertTrue(html.contains("<dd id=\"report-ongoing\"><strong class=\"warn\">yes, still going on when reported"
                 + "</strong></dd>"), html);
-        assertTrue(html.contains("<dd id=\"report-trip-device\">Portable de mission</dd>"), html);
+        assertTrue(html.contains("<dd id=\"report-trip-device\"><bdi>Portable de mission</bdi></dd>"), html);
         assertTrue(html.contains("<dd id=\"report-out-of-sight\">1 h 35 min</dd>"), html);
-        assertTrue(html.contains("<dd id=\"report-accounts\">messagerie de la mission</dd>"), html);
-        assertTrue(html.contains("<div class=\"description\" id=\"report-actions\">Appareil éteint\n"
+        assertTrue(html.contains("<dd id=\"report-accounts\"><bdi>messagerie de la mission</bdi></dd>"), html);
+        assertTrue(html.contains("<div class=\"description\" id=\"report-actions\" dir=\"auto\">Appareil éteint\n"
                 + "et mis sous enveloppe.</div>"), html);
         assertTrue(html.contains("<h2 id=\"attachments-title\">Attachments (2)</h2>"), html);
         assertTrue(html.contains("<p class=\"warning\" id=\"report-attachments-warning\" role=\"note\">These files come "
                 + "from the field and may be hostile. Open them at your own risk, on an isolated machine, never on "
                 + "this workstation.</p>"), html);
-        assertTrue(html.contains("<td class=\"attachment-name\">chambre 1204.jpg</td>"), html);
+        assertTrue(html.contains("<td class=\"attachment-name\"><bdi>chambre 1204.jpg</bdi></td>"), html);
         assertTrue(html.contains("<td>image/jpeg</td>"), html);
         assertTrue(html.contains("<td class=\"num\">65,536 bytes</td>"), html);
         assertTrue(html.contains("<td class=\"key\">" + Hashes.sha256Hex(photoBytes) + "</td>"), html);
         assertTrue(html.contains("<a class=\"attachment-link\" href=\"" + reportPath(fullId) + "/attachments/1\" "
                 + "aria-label=\"Save the file chambre 1204.jpg\">Save the file</a>"), html);
-        assertTrue(html.contains("<td class=\"attachment-name\">notes d’été.txt</td>"), html);
+        assertTrue(html.contains("<td class=\"attachment-name\"><bdi>notes d’été.txt</bdi></td>"), html);
         assertTrue(html.contains("href=\"" + reportPath(fullId) + "/attachments/2\""), html);
     }
 
@@ -278,7 +278,7 @@ class ReportFieldsAndAttachmentsTest {
         HttpResponse<String> page = http.get(reportPath(hostileId));
         HttpResponse<byte[]> download = http.getBytes(reportPath(hostileId) + "/attachments/1");
 
-        assertTrue(page.body().contains("<td class=\"attachment-name\">&lt;script&gt;.html</td>"), page.body());
+        assertTrue(page.body().contains("<td class=\"attachment-name\"><bdi>&lt;script&gt;.html</bdi></td>"), page.body());
         assertTrue(page.body().contains("<td>text/html</td>"), page.body());
         assertTrue(page.body().contains("aria-label=\"Save the file &lt;script>.html\""), page.body());
         assertFalse(page.body().contains("<script"), page.body());

@@ -90,6 +90,7 @@ class PagesInEveryLanguageTest {
         HttpResponse<String> list = http.get("/missions");
         HttpResponse<String> page = http.get("/missions/" + mission.id());
         HttpResponse<String> issued = http.postForm("/missions/" + mission.id() + "/codes", "alias", "Nouveau");
+        HttpResponse<String> issuedPage = http.get(issued.headers().firstValue("Location").orElseThrow());
         HttpResponse<String> report = http.get("/missions/" + mission.id() + "/reports/" + reportId);
         HttpResponse<String> addendum = http.get("/missions/" + mission.id() + "/reports/" + addendumId);
         HttpResponse<String> orphan = http.get("/missions/" + mission.id() + "/reports/" + orphanId);
@@ -97,16 +98,20 @@ class PagesInEveryLanguageTest {
 
         assertEquals(200, list.statusCode());
         assertEquals(200, page.statusCode());
-        assertEquals(200, issued.statusCode());
+        assertEquals(303, issued.statusCode());
+        assertTrue(issuedPage.body().contains("id=\"issued-code\""), issuedPage.body());
         assertEquals(200, report.statusCode());
         assertEquals(200, addendum.statusCode());
         assertEquals(200, orphan.statusCode());
         assertTrue(report.body().contains("id=\"report-addenda\""));
         assertTrue(report.body().contains("id=\"report-attachments\""));
+        assertTrue(report.body().contains("<dd id=\"report-place\"><bdi>"), report.body());
+        assertTrue(report.body().contains("<div class=\"description\" id=\"report-description\" dir=\"auto\">"));
+        assertTrue(report.body().contains("<td class=\"attachment-name\"><bdi>"), report.body());
         assertTrue(addendum.body().contains("id=\"report-amends\""));
         assertEquals(404, missing.statusCode());
         assertTrue(page.body().contains("<h2 id=\"reports-title\">" + heading + "</h2>"), page.body());
-        for (HttpResponse<String> response : java.util.List.of(list, page, issued, report, addendum, orphan, missing)) {
+        for (HttpResponse<String> response : java.util.List.of(list, page, issuedPage, report, addendum, orphan, missing)) {
             assertTrue(response.body().contains("<html lang=\"" + language.code() + "\">"));
             assertFalse(response.body().contains("null"), response.body());
         }

@@ -116,12 +116,12 @@ class StaffPagesTest {
         String location = created.headers().firstValue("Location").orElseThrow();
         HttpResponse<String> page = http.get(location);
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("<h1>Mission économique Chine</h1>"), page.body());
+        assertTrue(page.body().contains("<h1 dir=\"auto\">Mission économique Chine</h1>"), page.body());
         Mission mission = server.missions().get(location.substring("/missions/".length()));
         assertTrue(page.body().contains("<p class=\"key\" id=\"mission-recipient\">" + mission.recipient().encoded()
                 + "</p>"));
         assertTrue(http.get("/missions").body().contains("class=\"mission-link\" href=\"" + location
-                + "\">Mission économique Chine</a>"));
+                + "\"><bdi>Mission économique Chine</bdi></a>"));
     }
 
     @Test
@@ -146,15 +146,64 @@ class StaffPagesTest {
         TestHttp http = admin();
         http.get("/missions/" + mission.id());
 
-        HttpResponse<String> response = http.postForm("/missions/" + mission.id() + "/codes", "alias", "Delegate 7");
+        HttpResponse<String> posted = http.postForm("/missions/" + mission.id() + "/codes", "alias", "Delegate 7");
+        HttpResponse<String> response = http.get(posted.headers().firstValue("Location").orElseThrow());
 
-        assertEquals(200, response.statusCode());
+        assertEquals(303, posted.statusCode());
+        assertEquals("/missions/" + mission.id(), posted.headers().firstValue("Location").orElseThrow());
+        assertFalse(posted.headers().firstValue("Location").orElseThrow().contains("code="));
         assertTrue(response.body().matches("(?s).*<p class=\"code\" id=\"issued-code\">([0-9A-Z]{4}-){6}[0-9A-Z]{4}</p>.*"),
                 response.body());
         assertTrue(response.body().contains(server.keys().signing().publicKey().fingerprintGrouped()));
         HttpResponse<String> again = http.get("/missions/" + mission.id());
         assertFalse(again.body().contains("id=\"issued-code\""));
-        assertTrue(again.body().contains("<td>Delegate 7</td>"));
+        assertTrue(again.body().contains("<td><bdi>Delegate 7</bdi></td>"));
+    }
+
+    @Test
+    void rightToLeftNamesAreIsolatedFromTheDatesBesideThem() {
+        Mission mission = server.missions().create("بعثة اقتصادية", "الصين");
+        TestHttp http = admin();
+        http.get("/missions/" + mission.id());
+
+        http.postForm("/missions/" + mission.id() + "/codes", "alias", "מנהל משלחת");
+        String page = http.get("/missions/" + mission.id()).body();
+        String list = http.get("/missions").body();
+
+        assertTrue(page.contains("<h1 dir=\"auto\">بعثة اقتصادية</h1>"), page);
+        assertTrue(page.contains("<td><bdi>מנהל משלחת</bdi></td>"), page);
+        assertTrue(list.contains("<bdi>بعثة اقتصادية</bdi></a></td>\n                    <td><bdi>الصين</bdi></td>"), list);
+    }
+
+    @Test
+    void reloadingTheCodeIssuedPageIssuesNoOtherCode() {
+        Mission mission = server.missions().create("Mission de rechargement", "Taipei");
+        TestHttp http = admin();
+        http.get("/missions/" + mission.id());
+
+        HttpResponse<String> posted = http.postForm("/missions/" + mission.id() + "/codes", "alias", "Delegate 8");
+        String location = posted.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> shown = http.get(location);
+        HttpResponse<String> reloaded = http.get(location);
+
+        assertEquals(303, posted.statusCode());
+        assertEquals(1, server.enrolments().codes(mission.id()).size());
+        assertTrue(shown.body().contains("id=\"issued-code\""), shown.body());
+        assertFalse(reloaded.body().contains("id=\"issued-code\""), reloaded.body());
+    }
+
+    @Test
+    void anIssuedCodeIsShownOnlyToTheSessionThatIssuedIt() {
+        Mission mission = server.missions().create("Mission partagée", "Taipei");
+        TestHttp first = admin();
+        TestHttp second = admin();
+        first.get("/missions/" + mission.id());
+
+        first.postForm("/missions/" + mission.id() + "/codes", "alias", "Delegate 9");
+        HttpResponse<String> other = second.get("/missions/" + mission.id());
+
+        assertFalse(other.body().contains("id=\"issued-code\""), other.body());
+        assertTrue(first.get("/missions/" + mission.id()).body().contains("id=\"issued-code\""));
     }
 
     @Test
@@ -339,9 +388,9 @@ class StaffPagesTest {
 
         assertEquals(200, page.statusCode());
         assertFalse(page.body().contains("<script>"));
-        assertTrue(page.body().contains("<div class=\"description\" id=\"report-description\">"
+        assertTrue(page.body().contains("<div class=\"description\" id=\"report-description\" dir=\"auto\">"
                 + "&lt;script&gt;alert(1)&lt;/script&gt;\nline two</div>"), page.body());
-        assertTrue(page.body().contains("<dd id=\"report-alias\">&lt;b&gt;Traveller&lt;/b&gt;</dd>"));
+        assertTrue(page.body().contains("<dd id=\"report-alias\"><bdi>&lt;b&gt;Traveller&lt;/b&gt;</bdi></dd>"));
         HttpResponse<String> missionPage = http.get("/missions/" + mission.id());
         assertTrue(missionPage.body().contains("class=\"report-link\" href=\"/missions/" + mission.id() + "/reports/"
                 + reportId + "\""));

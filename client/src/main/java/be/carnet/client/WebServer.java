@@ -174,6 +174,7 @@ public final class WebServer {
             });
             config.routes.exception(UploadTooLargeException.class, (e, ctx) -> {
                 LOG.warn("{}", e.getMessage());
+                RequestLimits.discardBody(ctx);
                 ctx.status(HttpStatus.CONTENT_TOO_LARGE);
                 pages.render(ctx, "web/error.jte", new ErrorPage(pages.chrome(ctx), 413, "client.attachment.tooLargePage",
                         List.of(Attachment.MAX_BYTES / (1024 * 1024)), Paths.draftOfUpload(ctx.path())));

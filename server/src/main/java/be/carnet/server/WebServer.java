@@ -149,7 +149,9 @@ public final class WebServer {
             // Device API (docs/http-api.md).
             routes.get(Paths.API_HEALTH, ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"),
                     Access.DEVICE);
-            routes.post(Paths.API_ENROL, enrolment::enrol, Access.DEVICE);
+            routes.get(Paths.API_AGENCY, enrolment::agency, Access.DEVICE);
+            routes.post(Paths.API_ENROL, enrolment::offer, Access.DEVICE);
+            routes.post(Paths.API_ENROL_CONFIRM, enrolment::confirm, Access.DEVICE);
             routes.get(Paths.API_BUNDLE, bundles::latest, Access.DEVICE);
             routes.post(Paths.API_REPORT, intake::receive, Access.DEVICE);
 

@@ -4,8 +4,12 @@ import be.carnet.protocol.enrol.EnrolmentRequest;
 import be.carnet.server.web.Bodies;
 import be.carnet.server.web.ClientAddress;
 import io.javalin.http.Context;
+import java.util.function.UnaryOperator;
 
-/** {@code POST /api/v1/enrol}. I/O only; refused attempts count against the client's address. */
+/**
+ * {@code GET /api/v1/agency}, {@code POST /api/v1/enrol} (the offer) and {@code POST /api/v1/enrol/confirm}.
+ * I/O only; refused attempts at either phase count against the client's address.
+ */
 public final class EnrolmentController {
 
     private final EnrolmentService enrolments;
@@ -16,15 +20,28 @@ public final class EnrolmentController {
         this.limiter = limiter;
     }
 
-    public void enrol(Context ctx) {
+    /** The agency's public signing key, for the device to compare with the code before it sends anything. */
+    public void agency(Context ctx) {
+        ctx.contentType("application/json").result(enrolments.announcement());
+    }
+
+    public void offer(Context ctx) {
+        answer(ctx, enrolments::offer);
+    }
+
+    public void confirm(Context ctx) {
+        answer(ctx, enrolments::confirm);
+    }
+
+    private void answer(Context ctx, UnaryOperator<byte[]> phase) {
         String client = ClientAddress.of(ctx);
         if (!limiter.allows(client)) {
             throw new TooManyAttemptsException();
         }
-        byte[] untrustedRequest = Bodies.read(ctx, EnrolmentRequest.MAX_BYTES);
+        byte[] untrusted = Bodies.read(ctx, EnrolmentRequest.MAX_BYTES);
         byte[] answer;
         try {
-            answer = enrolments.enrol(untrustedRequest);
+            answer = phase.apply(untrusted);
         } catch (CodeRejectedException | MalformedEnrolmentException e) {
             limiter.failed(client);
             throw e;

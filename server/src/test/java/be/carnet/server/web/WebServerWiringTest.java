@@ -66,7 +66,7 @@ class WebServerWiringTest {
     void aBusyIntakeAsksTheDeviceToRetryLater() {
         Mission mission = missions.create("Mission", "");
         TestDevice device = new TestDevice();
-        enrolments.enrol(device.enrolRequest(enrolments.issueCode(mission.id(), "Delegate")));
+        enrolments.confirm(device.enrolConfirmation(enrolments.issueCode(mission.id(), "Delegate")));
         String reportId = UUID.randomUUID().toString();
         byte[] sealed = device.seal(device.report(reportId, mission.id(), keys.signing().publicKey().keyId(), "x"),
                 keys.report().recipient());

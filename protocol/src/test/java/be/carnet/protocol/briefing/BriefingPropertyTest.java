@@ -32,13 +32,13 @@ class BriefingPropertyTest {
     }
 
     /** Also with Windows line ends, which read the same. */
-    @Property(tries = 250, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
     void aGeneratedValidBriefingParsesToItsModel(@ForAll("briefings") Sample sample) {
         assertEquals(sample.expected(), Briefing.parse(sample.text()));
         assertEquals(sample.expected(), Briefing.parse(sample.text().replace("\n", "\r\n")));
     }
 
-    @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
     void aChangedCharacterIsReadOrRefusedNamingALineOfTheFile(@ForAll("briefings") Sample sample,
             @ForAll @IntRange(min = 0, max = 1 << 20) int position, @ForAll("characters") char value,
             @ForAll @IntRange(min = 0, max = 2) int kind) {

@@ -29,7 +29,7 @@ class CanonicalJsonPropertyTest {
     /** The largest integer every JSON reader keeps exact. */
     static final long MAX_SAFE = (1L << 53) - 1;
 
-    @Property(tries = 250)
+    @Property(tries = 200)
     void parseOfWriteGivesTheSameDocument(@ForAll("documents") JsonObject document) {
         byte[] canonical = CanonicalJson.toBytes(document);
 
@@ -39,7 +39,7 @@ class CanonicalJsonPropertyTest {
         assertArrayEquals(canonical, CanonicalJson.toBytes(parsed));
     }
 
-    @Property(tries = 250)
+    @Property(tries = 200)
     void writingIsIdempotent(@ForAll("documents") JsonObject document) {
         String once = CanonicalJson.toText(document);
         String twice = CanonicalJson.toText(CanonicalJson.parse(once.getBytes(UTF_8)));
@@ -52,7 +52,7 @@ class CanonicalJsonPropertyTest {
      * either is refused with {@link JsonFormatException} or parses to a different document whose
      * canonical bytes are exactly the mutated bytes. Nothing else is ever thrown.
      */
-    @Property(tries = 400)
+    @Property(tries = 300)
     void aMutatedCanonicalTextIsRefusedOrIsAnotherCanonicalDocument(
             @ForAll("documents") JsonObject document, @ForAll @IntRange(min = 0, max = 1 << 20) int position,
             @ForAll byte replacement, @ForAll @IntRange(min = 0, max = 2) int kind) {

@@ -6,6 +6,7 @@ import be.carnet.server.staff.WebSessions;
 import be.carnet.server.web.Access;
 import be.carnet.server.web.ApiErrors;
 import be.carnet.server.web.BodyTooLargeException;
+import be.carnet.server.web.ClientAddress;
 import be.carnet.server.web.ErrorPage;
 import be.carnet.server.web.ForbiddenException;
 import be.carnet.server.web.PageNotFoundException;
@@ -90,10 +91,19 @@ public final class WebServer {
      * @param keys the agency keys (public halves shown; private halves sign)
      * @param clock the time
      * @param zone the zone dates are shown in
+     * @param clientAddress which peers may name the client in {@code X-Forwarded-For}
      */
     public record Deps(Messages messages, SessionStore sessions, StaffService staff, MissionService missions,
                        EnrolmentService enrolments, BundleService bundles, IntakeService intake, ReportQueries reports,
-                       AgencyKeys keys, Clock clock, ZoneId zone) {
+                       AgencyKeys keys, Clock clock, ZoneId zone, ClientAddress clientAddress) {
+
+        /** Without trusted proxies: every client is its connection's peer. */
+        public Deps(Messages messages, SessionStore sessions, StaffService staff, MissionService missions,
+                    EnrolmentService enrolments, BundleService bundles, IntakeService intake, ReportQueries reports,
+                    AgencyKeys keys, Clock clock, ZoneId zone) {
+            this(messages, sessions, staff, missions, enrolments, bundles, intake, reports, keys, clock, zone,
+                    ClientAddress.peerOnly());
+        }
     }
 
     /** The configured, not yet started, server. */
@@ -119,6 +129,7 @@ public final class WebServer {
             config.jetty.multipartConfig.maxTotalRequestSize(65, SizeUnit.MB);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.fileRenderer(views);
+            config.appData(ClientAddress.KEY, deps.clientAddress());
             var routes = config.routes;
 
             // Filters.

@@ -51,7 +51,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -116,7 +115,7 @@ public final class WebServer {
                 deps.reports(), deps.keys(), sessions, deps.clock());
         ReportController reports = new ReportController(deps.missions(), deps.reports(), sessions, deps.clock());
         EnrolmentController enrolment = new EnrolmentController(deps.enrolments(),
-                new AttemptLimiter(20, Duration.ofMinutes(10), deps.clock()));
+                new AttemptLimiter(EnrolmentController.MAX_FAILURES, EnrolmentController.WINDOW, deps.clock()));
         BundleController bundles = new BundleController(deps.bundles(), new Slots("bundle downloads", BundleController.DOWNLOAD_SLOTS));
         IntakeController intake = new IntakeController(deps.intake());
         byte[] stylesheet = resource("/static/app.css");

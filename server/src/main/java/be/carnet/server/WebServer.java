@@ -5,6 +5,7 @@ import be.carnet.server.form.InvalidInputException;
 import be.carnet.server.staff.WebSessions;
 import be.carnet.server.web.Access;
 import be.carnet.server.web.ApiErrors;
+import be.carnet.server.web.BareErrorHandler;
 import be.carnet.server.web.BodyTooLargeException;
 import be.carnet.server.web.ClientAddress;
 import be.carnet.server.web.ErrorPage;
@@ -129,6 +130,7 @@ public final class WebServer {
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.fileRenderer(views);
             config.appData(ClientAddress.KEY, deps.clientAddress());
+            config.jetty.modifyServer(server -> server.setErrorHandler(new BareErrorHandler()));
             var routes = config.routes;
 
             // Filters.

@@ -42,8 +42,10 @@ import be.carnet.server.staff.StaffController;
 import be.carnet.server.staff.StaffService;
 import be.carnet.server.staff.StaffSession;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -143,20 +145,20 @@ public final class WebServer {
             routes.beforeMatched(ctx -> guard(ctx, sessions));
 
             // Staff pages.
-            routes.get(Paths.ROOT, ctx -> ctx.redirect(Paths.MISSIONS, HttpStatus.SEE_OTHER), Access.ANYONE);
-            routes.get(Paths.STYLESHEET, ctx -> ctx.contentType("text/css; charset=utf-8").result(stylesheet),
+            page(routes, Paths.ROOT, ctx -> ctx.redirect(Paths.MISSIONS, HttpStatus.SEE_OTHER), Access.ANYONE);
+            page(routes, Paths.STYLESHEET, ctx -> ctx.contentType("text/css; charset=utf-8").result(stylesheet),
                     Access.ANYONE);
-            routes.get(Paths.LOGIN, staff::loginForm, Access.ANYONE);
+            page(routes, Paths.LOGIN, staff::loginForm, Access.ANYONE);
             routes.post(Paths.LOGIN, staff::login, Access.ANYONE);
             routes.post(Paths.LOGOUT, staff::logout, Access.STAFF);
             routes.post(Paths.LANGUAGE, staff::language, Access.ANYONE);
-            routes.get(Paths.MISSIONS, missions::list, Access.STAFF);
+            page(routes, Paths.MISSIONS, missions::list, Access.STAFF);
             routes.post(Paths.MISSIONS, missions::create, Access.ADMIN);
-            routes.get(Paths.MISSION, missions::show, Access.STAFF);
+            page(routes, Paths.MISSION, missions::show, Access.STAFF);
             routes.post(Paths.MISSION_CODES, missions::issueCode, Access.ADMIN);
             routes.post(Paths.MISSION_BUNDLES, missions::publishBundle, Access.ADMIN);
-            routes.get(Paths.MISSION_REPORT, reports::show, Access.STAFF);
-            routes.get(Paths.MISSION_REPORT_ATTACHMENT, reports::attachment, Access.STAFF);
+            page(routes, Paths.MISSION_REPORT, reports::show, Access.STAFF);
+            page(routes, Paths.MISSION_REPORT_ATTACHMENT, reports::attachment, Access.STAFF);
 
             // Device API (docs/http-api.md).
             routes.get(Paths.API_HEALTH, ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"),
@@ -230,6 +232,16 @@ public final class WebServer {
         });
     }
 
+    /**
+     * A staff page: GET, and HEAD through the same handler and guard. (Left to itself Javalin answers
+     * HEAD on a GET route with an empty 200 without running any filter; Jetty drops the body of a HEAD
+     * answer.)
+     */
+    private static void page(RoutesConfig routes, String path, Handler handler, RouteRole role) {
+        routes.get(path, handler, role);
+        routes.head(path, handler, role);
+    }
+
     /** The access filter: API routes pass; form posts need the same site and the CSRF token; staff routes a login. */
     private static void guard(Context ctx, WebSessions sessions) {
         Set<RouteRole> roles = ctx.routeRoles();
@@ -250,7 +262,7 @@ public final class WebServer {
         }
         boolean signedIn = sessions.current(ctx).map(StaffSession::authenticated).orElse(false);
         if (!signedIn) {
-            if (ctx.method() == HandlerType.GET) {
+            if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
                 ctx.redirect(Paths.LOGIN, HttpStatus.SEE_OTHER);
                 ctx.skipRemainingHandlers();
                 return;

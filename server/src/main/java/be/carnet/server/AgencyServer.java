@@ -5,6 +5,7 @@ import be.carnet.protocol.keys.AgencyKeys;
 import be.carnet.server.bundle.BundleService;
 import be.carnet.server.enrolment.EnrolmentService;
 import be.carnet.server.intake.IntakeService;
+import be.carnet.server.limits.BodyLimits;
 import be.carnet.server.mission.MissionService;
 import be.carnet.server.report.ReportQueries;
 import be.carnet.server.staff.PasswordHasher;
@@ -40,7 +41,8 @@ public final class AgencyServer {
     private final Javalin app;
     private final String bindHost;
 
-    private AgencyServer(Path dataDir, Database database, AgencyKeys keys, Clock clock, ZoneId zone, String bindHost) {
+    private AgencyServer(Path dataDir, Database database, AgencyKeys keys, Clock clock, ZoneId zone, String bindHost,
+                         BodyLimits limits) {
         this.dataDir = dataDir;
         this.database = database;
         this.keys = keys;
@@ -51,7 +53,7 @@ public final class AgencyServer {
         this.staff = new StaffService(database, PasswordHasher.standard(), clock);
         IntakeService intake = new IntakeService(database, enrolments, keys, clock, MAX_CONCURRENT_INTAKE);
         this.app = WebServer.create(new WebServer.Deps(Messages.load(), new SessionStore(clock), staff, missions,
-                enrolments, bundles, intake, new ReportQueries(database), keys, clock, zone));
+                enrolments, bundles, intake, new ReportQueries(database), keys, clock, zone), limits);
     }
 
     /**
@@ -83,6 +85,18 @@ public final class AgencyServer {
      * @throws be.carnet.server.storage.StorageException if the database fails its check
      */
     public static AgencyServer start(Path dataDir, String bindHost, int port) {
+        return start(dataDir, bindHost, port, defaultBodyLimits());
+    }
+
+    /** The body limits a server starts with unless the operator changes them. */
+    public static BodyLimits defaultBodyLimits() {
+        return BodyLimits.defaults(IntakeService.MAX_SEALED_BYTES, WebServer.MAX_FORM_BYTES);
+    }
+
+    /**
+     * As {@link #start(Path, String, int)}, with the operator's pace and room for request bodies.
+     */
+    public static AgencyServer start(Path dataDir, String bindHost, int port, BodyLimits limits) {
         if (!isInitialised(dataDir)) {
             throw new IllegalStateException("the data directory " + dataDir + " is not initialised; run init first");
         }
@@ -95,7 +109,7 @@ public final class AgencyServer {
         Database database = Database.open(dataDir);
         try {
             AgencyServer server = new AgencyServer(dataDir, database, keys, Clock.systemUTC(), ZoneId.systemDefault(),
-                    bindHost);
+                    bindHost, limits);
             server.app.start(bindHost, port);
             return server;
         } catch (RuntimeException e) {

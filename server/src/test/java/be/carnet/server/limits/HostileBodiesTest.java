@@ -134,23 +134,26 @@ class HostileBodiesTest {
 
     @Test
     void manyTricklingBodiesHoldNeitherTheServersThreadsNorTheRoom() throws InterruptedException {
+        // More slow bodies than the server has threads (250), half reports and half chunked login forms.
         List<RawUpload> slow = new ArrayList<>();
+        Thread trickler = new Thread(() -> trickle(slow), "trickler");
         try {
             for (int i = 0; i < 130; i++) {
                 slow.add(report(patient, "127.0.0.1", 100_000));
                 slow.add(new RawUpload("127.0.0.1", patient.port(), "POST", "/login",
                         "Content-Type: application/x-www-form-urlencoded", "Transfer-Encoding: chunked"));
             }
-            trickle(slow);
+            trickler.start();
 
             HttpResponse<byte[]> real = patient.sendRealReport();
             HttpResponse<String> loginPage = new TestHttp(patient.server().baseUrl()).get("/login");
-            trickle(slow);
 
             assertEquals(200, real.statusCode(), new String(real.body(), UTF_8));
             assertEquals(200, loginPage.statusCode());
             assertTrue(slow.stream().noneMatch(RawUpload::answered), "a slow body was answered before its time");
         } finally {
+            trickler.interrupt();
+            trickler.join();
             slow.forEach(RawUpload::close);
         }
     }
@@ -310,17 +313,21 @@ class HostileBodiesTest {
         }
     }
 
-    /** One byte (or one one-byte chunk) on every slow upload, twice, a second apart. */
-    private static void trickle(List<RawUpload> slow) throws InterruptedException {
-        for (int round = 0; round < 2; round++) {
-            for (int i = 0; i < slow.size(); i++) {
-                if (i % 2 == 0) {
-                    slow.get(i).send(new byte[] {'x'});
-                } else {
-                    slow.get(i).sendChunk(new byte[] {'x'});
+    /** One byte (or one one-byte chunk) on every slow upload, every second, until interrupted. */
+    private static void trickle(List<RawUpload> slow) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (int i = 0; i < slow.size(); i++) {
+                    if (i % 2 == 0) {
+                        slow.get(i).send(new byte[] {'x'});
+                    } else {
+                        slow.get(i).sendChunk(new byte[] {'x'});
+                    }
                 }
+                Thread.sleep(1000);
             }
-            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -17,6 +17,7 @@ import be.carnet.server.web.Views;
 import be.carnet.i18n.Messages;
 import be.carnet.i18n.Translator;
 import be.carnet.protocol.keys.AgencyKeys;
+import be.carnet.protocol.enrol.EnrolmentRequest;
 import be.carnet.protocol.report.Report;
 import be.carnet.server.bundle.BundleController;
 import be.carnet.server.limits.BodyGate;
@@ -317,7 +318,7 @@ public final class WebServer {
     private static void refuseGatedBody(Context ctx) {
         Object refusal = ctx.attribute(BodyGate.REFUSAL);
         if (refusal == BodyGate.Refusal.TOO_LARGE) {
-            throw new BodyTooLargeException(isReportUpload(ctx.path()) ? IntakeService.MAX_SEALED_BYTES : MAX_FORM_BYTES);
+            throw new BodyTooLargeException(gatedBodyLimit(ctx.path()));
         }
         if (refusal instanceof BodyGate.Refusal r) {
             throw new BodyRefusedException(r);
@@ -338,10 +339,10 @@ public final class WebServer {
         String path = Request.getPathInContext(request);
         if (isReportUpload(path)) {
             boolean validId = Report.isValidId(path.substring(API_REPORT_PREFIX.length()));
-            return validId ? new BodyGate.Rule(IntakeService.MAX_SEALED_BYTES, reports) : null;
+            return validId ? new BodyGate.Rule(gatedBodyLimit(path), reports) : null;
         }
         if (path.equals(Paths.LOGIN) || path.equals(Paths.LANGUAGE) || path.equals(Paths.API_ENROL)) {
-            return new BodyGate.Rule(MAX_FORM_BYTES, forms);
+            return new BodyGate.Rule(gatedBodyLimit(path), forms);
         }
         if (Paths.isApi(path) || BUNDLE_UPLOAD.matcher(path).matches()) {
             return null;
@@ -351,6 +352,14 @@ public final class WebServer {
                 .map(HttpCookie::getValue)
                 .anyMatch(id -> sessions.find(id).map(StaffSession::authenticated).orElse(false));
         return signedIn ? new BodyGate.Rule(MAX_FORM_BYTES, forms) : null;
+    }
+
+    /** The most bytes {@link BodyGate} reads of a body to {@code path}. */
+    private static long gatedBodyLimit(String path) {
+        if (isReportUpload(path)) {
+            return IntakeService.MAX_SEALED_BYTES;
+        }
+        return path.equals(Paths.API_ENROL) ? EnrolmentRequest.MAX_BYTES : MAX_FORM_BYTES;
     }
 
     private static boolean isReportUpload(String path) {

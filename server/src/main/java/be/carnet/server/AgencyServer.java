@@ -90,7 +90,7 @@ public final class AgencyServer {
 
     /** The body limits a server starts with unless the operator changes them. */
     public static BodyLimits defaultBodyLimits() {
-        return BodyLimits.defaults(IntakeService.MAX_SEALED_BYTES, WebServer.MAX_FORM_BYTES);
+        return WebServer.defaultBodyLimits();
     }
 
     /**

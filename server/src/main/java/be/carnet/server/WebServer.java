@@ -106,13 +106,18 @@ public final class WebServer {
                        AgencyKeys keys, Clock clock, ZoneId zone) {
     }
 
-    /** The bundle upload, the one body read only after the guard has admitted an administrator. */
     private static final String API_REPORT_PREFIX = "/api/v1/reports/";
+    /** The bundle upload, the one body read only after the guard has admitted an administrator. */
     private static final Pattern BUNDLE_UPLOAD = Pattern.compile("/missions/[^/]+/bundles");
 
     /** The configured, not yet started, server, with the default body limits. */
     public static Javalin create(Deps deps) {
-        return create(deps, BodyLimits.defaults(IntakeService.MAX_SEALED_BYTES, MAX_FORM_BYTES));
+        return create(deps, defaultBodyLimits());
+    }
+
+    /** The pace and room for request bodies unless the operator changes them (docs/operator-guide.md). */
+    public static BodyLimits defaultBodyLimits() {
+        return BodyLimits.defaults(IntakeService.MAX_SEALED_BYTES, MAX_FORM_BYTES);
     }
 
     /** The configured, not yet started, server. */

@@ -91,7 +91,7 @@ class HostileBodiesTest {
         TestDevice device = new TestDevice();
         String code = server.enrolments().issueCode(mission.id(), "Delegate 1");
         assertEquals(200, new TestHttp(server.baseUrl())
-                .postBytes("/api/v1/enrol", device.enrolRequest(code), "application/json").statusCode());
+                .postBytes("/api/v1/enrol/confirm", device.enrolConfirmation(code), "application/json").statusCode());
         return new Agency(server, mission, device);
     }
 

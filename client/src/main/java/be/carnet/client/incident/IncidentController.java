@@ -270,6 +270,10 @@ public final class IncidentController {
         renderForm(ctx, HttpStatus.BAD_REQUEST, typed, List.of(), draft);
     }
 
+    /**
+     * {@code POST /drafts/{id}/attachments/{n}/remove}: removes one file. Like "attach", the button belongs to the
+     * draft's form: valid fields are saved with the removal; refused fields change nothing and come back as typed.
+     */
     public void detach(Context ctx) {
         Draft draft = draftOf(ctx);
         int index;
@@ -278,7 +282,22 @@ public final class IncidentController {
         } catch (NumberFormatException e) {
             throw new NotFoundResponse();
         }
+        IncidentValidator.Result fields = null;
+        IncidentInput typed = null;
+        if (ctx.formParam("description") != null) {
+            typed = input(ctx::formParam);
+            fields = IncidentValidator.validate(typed, devicesWith(draft), draft.fields().incident().amends());
+            if (!fields.valid() || unconfirmedFuture(ctx, fields)) {
+                List<FieldError> errors = fields.valid() ? List.of(FieldError.of("occurredAt", FUTURE_RULE)) : fields.errors();
+                pages.notice(ctx, Notice.error("client.attachment.fieldsFirstRemove"));
+                renderForm(ctx, HttpStatus.BAD_REQUEST, typed, errors, draft);
+                return;
+            }
+        }
         drafts.detach(draft.draftId(), index);
+        if (fields != null) {
+            drafts.update(draft.draftId(), fields.incident(), typed.zone());
+        }
         pages.redirect(ctx, Paths.draft(draft.draftId()), Notice.info("client.attachment.removed"));
     }
 

@@ -104,6 +104,22 @@ class KeptEditsTest {
     }
 
     @Test
+    void removingAFileSavesTheUnsavedEditsWithIt() {
+        web.browser.postFile(draft + "/attachments", Map.of(), "file", "badge.jpg", "image/jpeg",
+                "photo".getBytes(UTF_8));
+        String page = web.browser.get(draft).body();
+
+        Browser.Response removed = web.browser.post(draft + "/attachments/0/remove",
+                WebFixture.incident("Deuxième version, tapée avant de retirer"));
+        Browser.Response after = web.browser.get(draft);
+
+        assertTrue(page.contains("formaction=\"" + draft + "/attachments/0/remove\" formnovalidate"), page);
+        assertEquals(303, removed.status());
+        assertTrue(after.body().contains(">Deuxième version, tapée avant de retirer</textarea>"), after.body());
+        assertTrue(after.body().contains("Aucune pièce jointe."), after.body());
+    }
+
+    @Test
     void switchingLanguageOnARefusedFormKeepsItAndTranslatesItsErrors() {
         Browser.Response refused = web.browser.post("/incidents",
                 with(WebFixture.incident(""), "place", "Gare de Shanghai"));

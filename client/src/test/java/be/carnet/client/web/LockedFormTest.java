@@ -68,6 +68,22 @@ class LockedFormTest {
     }
 
     @Test
+    void aQuickLogSentAfterTheLockComesBackInTheFullForm() {
+        String csrf = web.browser.csrf();
+        web.clock.advance(PAST_THE_LOCK);
+
+        web.browser.post("/incidents/quick", Map.of("csrf", csrf, "category", "T02", "severity", "S2",
+                "line", "Valise déplacée", "back", "/sync"));
+        Browser.Response unlocked = web.browser.post("/unlock", Map.of("passphrase", WebFixture.PASSPHRASE));
+        Browser.Response form = web.browser.get("/incidents/new");
+
+        assertEquals("/incidents/new", unlocked.location());
+        assertTrue(form.body().contains(">Valise déplacée</textarea>"), form.body());
+        assertTrue(form.body().contains("<option value=\"T02\" selected>"), form.body());
+        assertFalse(web.browser.get("/incidents").body().contains("Valise déplacée"), "no draft was made");
+    }
+
+    @Test
     void aDraftEditSentAfterTheLockComesBackOnTheDraftPage() {
         String draft = web.browser.post("/incidents", withAction(WebFixture.incident("Première version"), "draft"))
                 .location();

@@ -303,10 +303,16 @@ public final class IncidentController {
 
     // ---- Trip devices
 
-    /** {@code GET /devices}; a device name typed while Carnet was locked comes back in the field, not added. */
+    /**
+     * {@code GET /devices}; a device name typed while Carnet was locked comes back in the field, not added; a
+     * refused one comes back after a language switch with its error.
+     */
     public void devicesPage(Context ctx) {
-        String typed = pages.restored(ctx).map(kept -> nullToEmpty(kept.first("deviceName"))).orElse("");
-        pages.render(ctx, "incident/devices.jte", new DevicesPage(pages.chrome(ctx), devices.list(), typed, null));
+        Optional<KeptForm> kept = pages.restored(ctx);
+        String typed = kept.map(k -> nullToEmpty(k.first("deviceName"))).orElse("");
+        FieldError error = kept.filter(k -> k.reason() == KeptForm.Reason.REFUSED)
+                .flatMap(k -> devices.check(k.first("deviceName"))).orElse(null);
+        pages.render(ctx, "incident/devices.jte", new DevicesPage(pages.chrome(ctx), devices.list(), typed, error));
     }
 
     public void addDevice(Context ctx) {
@@ -314,6 +320,7 @@ public final class IncidentController {
         Optional<FieldError> error = devices.add(typed);
         if (error.isPresent()) {
             ctx.status(HttpStatus.BAD_REQUEST);
+            pages.keepRefused(ctx, Paths.DEVICES, Map.of("deviceName", List.of(nullToEmpty(typed))));
             pages.render(ctx, "incident/devices.jte", new DevicesPage(pages.chrome(ctx), devices.list(),
                     nullToEmpty(typed), error.get()));
             return;

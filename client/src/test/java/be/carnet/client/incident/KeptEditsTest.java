@@ -158,6 +158,38 @@ class KeptEditsTest {
     }
 
     @Test
+    void switchingLanguageOnARefusedDeviceNameKeepsItAndItsError() {
+        web.browser.post("/devices", Map.of("deviceName", "Portable de mission"));
+        Browser.Response refused = web.browser.post("/devices", Map.of("deviceName", "Portable de mission"));
+        Matcher keep = KEEP.matcher(refused.body());
+        assertTrue(keep.find(), refused.body());
+
+        web.browser.post("/language", Map.of("lang", "en", "back", "/devices", "keep", keep.group(1)));
+        Browser.Response page = web.browser.get("/devices");
+
+        assertEquals(400, refused.status());
+        assertTrue(page.body().contains("is already in the list"), page.body());
+        assertTrue(page.body().contains("id=\"error-deviceName\""), page.body());
+        assertTrue(page.body().contains("id=\"deviceName\"") && page.body().contains("value=\"Portable de mission\""),
+                page.body());
+    }
+
+    @Test
+    void switchingLanguageOnARefusedIdlePeriodKeepsItAndItsError() {
+        Browser.Response refused = web.browser.post("/settings/idle-lock", Map.of("idleMinutes", "500"));
+        Matcher keep = KEEP.matcher(refused.body());
+        assertTrue(keep.find(), refused.body());
+
+        web.browser.post("/language", Map.of("lang", "nl", "back", "/settings", "keep", keep.group(1)));
+        Browser.Response page = web.browser.get("/settings");
+
+        assertEquals(400, refused.status());
+        assertTrue(page.body().contains("step=\"1\" value=\"500\""), page.body());
+        assertTrue(page.body().contains("id=\"idle-error-idleMinutes\""), page.body());
+        assertTrue(page.body().contains("<html lang=\"nl\">"), page.body());
+    }
+
+    @Test
     void aLaterLanguageSwitchWithoutTheTokenShowsNoOldForm() {
         Browser.Response refused = web.browser.post("/incidents",
                 with(WebFixture.incident(""), "place", "Gare de Shanghai"));

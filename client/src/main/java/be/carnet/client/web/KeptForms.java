@@ -44,6 +44,7 @@ public final class KeptForms {
     /** How long a refused form waits for the language switch that shows it again. */
     public static final Duration REFUSED_LIFETIME = Duration.ofMinutes(30);
     static final String TOKEN_ATTRIBUTE = "carnet.keptToken";
+    static final String RETURN_ATTRIBUTE = "carnet.keptReturn";
     private static final int FORMAT = 1;
 
     private final Supplier<FormSeal> keys;
@@ -121,8 +122,6 @@ public final class KeptForms {
             ctx.attribute(RETURN_ATTRIBUTE, returnPath);
         }
     }
-
-    static final String RETURN_ATTRIBUTE = "carnet.keptReturn";
 
     /**
      * After a successful unlock: where to go on. A form to show again stays kept for that page; an action that
@@ -210,7 +209,14 @@ public final class KeptForms {
                 now = key;
                 at = generation;
             }
-            byte[] ciphertext = now.seal(plain, binding(session, reason, returnPath, at));
+            byte[] ciphertext;
+            try {
+                ciphertext = now.seal(plain, binding(session, reason, returnPath, at));
+            } catch (RuntimeException e) {
+                // A lock replaced the key while this form was being sealed: it was typed before that lock.
+                LOG.info("a form was not kept: the key changed while sealing it");
+                return Optional.empty();
+            }
             return Optional.of(new Sealed(reason, returnPath, at, ciphertext, token, ready, clock.instant()));
         } finally {
             Arrays.fill(plain, (byte) 0);

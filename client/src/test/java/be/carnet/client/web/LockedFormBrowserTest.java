@@ -64,17 +64,22 @@ class LockedFormBrowserTest {
     }
 
     @Test
-    void anIncidentTypedWhenTheLockFiresComesBackAfterTheUnlockAndIsSaved() throws IOException {
+    void anIncidentTypedWhenAShortIdleLockFiresComesBackAfterTheUnlockAndIsSaved() throws IOException {
         openChromium(1280, 900);
         setUpInBrowser();
         web.enrol();
+        driver.get(url("/settings"));
+        find("#idle-minutes").clear();
+        find("#idle-minutes").sendKeys("1");
+        find("#idle-submit").click();
+        waitForText("#main > p.notice", "");
         driver.get(url("/incidents/new"));
         new Select(find("#category")).selectByValue("T04");
         new Select(find("#severity")).selectByValue("S2");
         find("#place").sendKeys("Hôtel Lotus, Shanghai");
         find("#description").sendKeys(TYPED);
 
-        web.clock.advance(Duration.ofMinutes(11));
+        web.clock.advance(Duration.ofSeconds(61));
         find("#incident-submit").click();
         waitForPath("/unlock");
         String unlockPage = find("#main").getText();

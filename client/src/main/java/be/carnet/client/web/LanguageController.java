@@ -4,7 +4,10 @@ import be.carnet.i18n.Language;
 import io.javalin.http.Context;
 import java.util.regex.Pattern;
 
-/** {@code POST /language}: remembers the traveller's language and goes back to the page they were on. */
+/**
+ * {@code POST /language}: remembers the traveller's language and goes back to the page they were on; on a
+ * page that showed a refused form, that form comes back with it (see {@link KeptForms}).
+ */
 public final class LanguageController {
 
     /** Only a local path of this app may be gone back to (no scheme, no //host). */
@@ -16,10 +19,12 @@ public final class LanguageController {
 
     private final LanguageChoice languages;
     private final Pages pages;
+    private final KeptForms kept;
 
-    public LanguageController(LanguageChoice languages, Pages pages) {
+    public LanguageController(LanguageChoice languages, Pages pages, KeptForms kept) {
         this.languages = languages;
         this.pages = pages;
+        this.kept = kept;
     }
 
     /**
@@ -33,7 +38,9 @@ public final class LanguageController {
 
     public void choose(Context ctx) {
         Language.fromCode(ctx.formParam("lang")).ifPresent(languages::choose);
-        String back = ctx.formParam("back");
-        pages.redirect(ctx, safeBack(back), null);
+        String back = safeBack(ctx.formParam("back"));
+        // On a refused form's page the switch carries the form's token: the form is shown again there.
+        kept.release(ctx, ctx.formParam("keep"), back);
+        pages.redirect(ctx, back, null);
     }
 }

@@ -97,9 +97,13 @@ class OwnedBrowserTest {
             Path history = owned.profile().resolve("Default/History");
             waitFor(history);
             ProcessHandle browser = owned.running().orElseThrow();
+            String page = web.browser.get("/wipe").body();
 
             web.browser.post("/wipe", Map.of("confirm", "EFFACER"));
 
+            assertTrue(page.contains("<p id=\"wipe-browser\">La fenêtre de navigateur propre à Carnet se ferme et son"
+                    + " historique est effacé aussi. Si vous avez ouvert Carnet dans votre navigateur habituel, effacez"
+                    + " vous-même son historique.</p>"), page);
             assertFalse(browser.isAlive());
             assertFalse(Files.exists(dir.resolve("browser-profile")));
             assertTrue(Files.exists(dir.resolve("vault.db")), "the empty database that takes the old one's place");

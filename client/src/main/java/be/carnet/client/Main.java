@@ -32,12 +32,34 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Path data = Path.of(System.getProperty("user.home"), ".carnet");
-        int port = 0;
-        long idleMinutes = 10;
-        BrowserChoice browser = BrowserChoice.OWNED_IF_FOUND;
-        int browserOptions = 0;
+        CommandLine line;
         try {
+            line = CommandLine.parse(args, Path.of(System.getProperty("user.home"), ".carnet"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        TravellerApp app = TravellerApp.start(TravellerApp.Options.defaults(line.data(), line.port())
+                .withIdleLock(Duration.ofMinutes(line.idleMinutes())));
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "carnet-shutdown"));
+        String url = app.launchUrl();
+        System.out.println("Carnet is running. Open this one-time link in your browser:");
+        System.out.println("  " + url);
+        open(app, line.browser(), url);
+    }
+
+    /** The options, checked. */
+    record CommandLine(Path data, int port, long idleMinutes, BrowserChoice browser) {
+
+        /** Reads {@code args}; {@code defaultData} when there is no {@code --data}. */
+        static CommandLine parse(String[] args, Path defaultData) {
+            Path data = defaultData;
+            int port = 0;
+            long idleMinutes = 10;
+            BrowserChoice browser = BrowserChoice.OWNED_IF_FOUND;
+            int browserOptions = 0;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--data" -> data = Path.of(value(args, ++i));
@@ -63,19 +85,8 @@ public final class Main {
             if (idleMinutes < 1 || idleMinutes > 24 * 60) {
                 throw new IllegalArgumentException("--idle-lock-minutes must be between 1 and 1440");
             }
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
+            return new CommandLine(data, port, idleMinutes, browser);
         }
-        TravellerApp app = TravellerApp.start(TravellerApp.Options.defaults(data, port)
-                .withIdleLock(Duration.ofMinutes(idleMinutes)));
-        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "carnet-shutdown"));
-        String url = app.launchUrl();
-        System.out.println("Carnet is running. Open this one-time link in your browser:");
-        System.out.println("  " + url);
-        open(app, browser, url);
     }
 
     private static void open(TravellerApp app, BrowserChoice choice, String url) {

@@ -2,6 +2,7 @@ package be.carnet.client.browser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,6 +38,20 @@ public final class OwnedBrowser {
     static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(OwnedBrowser.class);
 
+    static final String CHROMIUM_PREFERENCES = "Default/Preferences";
+    static final String CHROMIUM_FIRST_PREFERENCES = "{\"credentials_enable_service\":false,"
+            + "\"profile\":{\"password_manager_enabled\":false},"
+            + "\"autofill\":{\"enabled\":false,\"profile_enabled\":false,\"credit_card_enabled\":false},"
+            + "\"browser\":{\"check_default_browser\":false}}\n";
+    static final String FIREFOX_USER_JS = "user.js";
+    static final String FIREFOX_PREFERENCES = """
+            user_pref("signon.rememberSignons", false);
+            user_pref("browser.formfill.enable", false);
+            user_pref("extensions.formautofill.addresses.enabled", false);
+            user_pref("extensions.formautofill.creditCards.enabled", false);
+            user_pref("browser.shell.checkDefaultBrowser", false);
+            """;
+
     private final Path profile;
     private Process started;
 
@@ -69,6 +84,7 @@ public final class OwnedBrowser {
      */
     public synchronized void open(FoundBrowser browser, String url) throws IOException {
         createProfile();
+        writePreferences(browser.kind());
         started = new ProcessBuilder(command(browser, profile, url))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -123,6 +139,26 @@ public final class OwnedBrowser {
         }
         started = null;
         deleteTree(profile);
+    }
+
+    /**
+     * Turns off, in the owned profile, what would keep typed text or the passphrase outside the vault: the
+     * password manager and form autofill. Chromium reads a {@code Default/Preferences} it finds on its
+     * first start (written only then: afterwards the file is Chromium's own); Firefox reads {@code user.js}
+     * on every start.
+     */
+    private void writePreferences(FoundBrowser.Kind kind) throws IOException {
+        switch (kind) {
+            case CHROMIUM -> {
+                Path preferences = profile.resolve(CHROMIUM_PREFERENCES);
+                if (!Files.exists(preferences)) {
+                    Files.createDirectories(preferences.getParent());
+                    Files.writeString(preferences, CHROMIUM_FIRST_PREFERENCES, StandardCharsets.UTF_8);
+                }
+            }
+            case FIREFOX -> Files.writeString(profile.resolve(FIREFOX_USER_JS), FIREFOX_PREFERENCES,
+                    StandardCharsets.UTF_8);
+        }
     }
 
     private void createProfile() throws IOException {

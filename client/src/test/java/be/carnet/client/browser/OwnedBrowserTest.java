@@ -78,6 +78,34 @@ class OwnedBrowserTest {
     }
 
     @Test
+    void chromiumsFirstStartFindsThePasswordManagerAndAutofillOff() throws Exception {
+        OwnedBrowser owned = new OwnedBrowser(dir);
+
+        owned.open(fakeChromium(), "http://127.0.0.1:4321/launch?token=t");
+        waitFor(owned.profile().resolve("Default/History"));
+
+        assertEquals("{\"credentials_enable_service\":false,\"profile\":{\"password_manager_enabled\":false},"
+                + "\"autofill\":{\"enabled\":false,\"profile_enabled\":false,\"credit_card_enabled\":false},"
+                + "\"browser\":{\"check_default_browser\":false}}\n",
+                Files.readString(owned.profile().resolve("Default/Preferences"), UTF_8));
+        owned.closeAndErase();
+    }
+
+    @Test
+    void chromiumsOwnPreferencesAreLeftAloneOnLaterStarts() throws Exception {
+        OwnedBrowser owned = new OwnedBrowser(dir);
+        Path preferences = owned.profile().resolve("Default/Preferences");
+        Files.createDirectories(preferences.getParent());
+        Files.writeString(preferences, "{\"chromium\":\"its own\"}", UTF_8);
+
+        owned.open(fakeChromium(), "http://127.0.0.1:4321/launch?token=t");
+        waitFor(owned.profile().resolve("Default/History"));
+
+        assertEquals("{\"chromium\":\"its own\"}", Files.readString(preferences, UTF_8));
+        owned.closeAndErase();
+    }
+
+    @Test
     void theOwnedProfileIsMadeForItsOwnerOnly() throws Exception {
         OwnedBrowser owned = new OwnedBrowser(dir);
 

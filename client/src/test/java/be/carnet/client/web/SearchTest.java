@@ -42,7 +42,7 @@ class SearchTest {
         for (Browser.Response page : new Browser.Response[] {home, briefing}) {
             assertTrue(page.body().contains("<form method=\"post\" action=\"/search\" class=\"search-form\" role=\"search\">\n"
                     + "    <input type=\"hidden\" name=\"csrf\" value=\"" + web.browser.csrf() + "\">"), page.body());
-            assertTrue(page.body().contains("<input type=\"search\" id=\"search-q\" name=\"q\" value=\"\" maxlength=\"200\">"));
+            assertTrue(page.body().contains("<input type=\"search\" id=\"search-q\" name=\"q\" value=\"\" autocomplete=\"off\" maxlength=\"200\">"));
             assertTrue(page.body().contains("<button type=\"submit\" id=\"search-submit\">Rechercher</button>"));
         }
         assertTrue(briefing.body().contains("<h2 id=\"section-1\">Pourquoi</h2>"), briefing.body());
@@ -107,7 +107,7 @@ class SearchTest {
         Browser.Response page = web.browser.get("/search");
 
         assertEquals(200, page.status());
-        assertTrue(page.body().contains("<input type=\"search\" id=\"search-q\" name=\"q\" value=\"\" maxlength=\"200\">"),
+        assertTrue(page.body().contains("<input type=\"search\" id=\"search-q\" name=\"q\" value=\"\" autocomplete=\"off\" maxlength=\"200\">"),
                 page.body());
         assertFalse(page.body().contains("id=\"search-problem\""), page.body());
         assertFalse(page.body().contains("id=\"search-none\""), page.body());

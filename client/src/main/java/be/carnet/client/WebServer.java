@@ -27,6 +27,7 @@ import be.carnet.client.web.UploadTooLargeException;
 import be.carnet.client.briefing.BriefingController;
 import be.carnet.client.briefing.ContactsController;
 import be.carnet.client.briefing.SearchController;
+import be.carnet.client.briefing.SearchMemory;
 import be.carnet.client.briefing.ChecklistController;
 import be.carnet.client.enrolment.EnrolmentController;
 import be.carnet.client.incident.DraftNotFoundException;
@@ -88,7 +89,9 @@ public final class WebServer {
         EnrolmentController enrolment = new EnrolmentController(deps.enrolments(), new FirstBriefings(deps.bundles()), pages);
         BriefingController briefings = new BriefingController(deps.bundles(), deps.enrolments(), deps.checklist(), pages,
                 deps.clock());
-        SearchController search = new SearchController(deps.bundles(), pages);
+        SearchMemory searches = new SearchMemory();
+        deps.vault().onLock(searches::forgetAll);
+        SearchController search = new SearchController(deps.bundles(), searches, pages);
         ContactsController contacts = new ContactsController(deps.bundles(), pages);
         ChecklistController checklist = new ChecklistController(deps.checklist(), deps.bundles(), pages);
         IncidentController incidents = new IncidentController(deps.journal(), deps.drafts(), deps.devices(),
@@ -150,7 +153,9 @@ public final class WebServer {
             config.routes.post(Paths.BRIEFINGS_UPDATE, briefings::update, Access.UNLOCKED);
             config.routes.post(Paths.BRIEFINGS_CHANGES_DISMISS, briefings::dismissChanges, Access.UNLOCKED);
             config.routes.post(Paths.CHECKLIST, checklist::set, Access.UNLOCKED);
-            config.routes.get(Paths.SEARCH, search::search, Access.UNLOCKED);
+            // Search by POST only: a query in an address would stay in the browser's history.
+            config.routes.get(Paths.SEARCH, search::page, Access.UNLOCKED);
+            config.routes.post(Paths.SEARCH, search::search, Access.UNLOCKED);
             config.routes.get(Paths.CONTACTS, contacts::show, Access.UNLOCKED);
 
             // Incidents.

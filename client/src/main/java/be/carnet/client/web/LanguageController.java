@@ -12,10 +12,6 @@ public final class LanguageController {
 
     /** Only a local path of this app may be gone back to (no scheme, no //host). */
     private static final Pattern LOCAL_PATH = Pattern.compile("/([a-z0-9-]+(/[a-z0-9-]+)*)?");
-    /** The search page with its query, form-encoded (letters, digits, {@code %XX}, {@code +} and {@code .-_*}). */
-    private static final Pattern SEARCH_BACK = Pattern.compile(Pattern.quote(Paths.SEARCH) + "\\?q=[A-Za-z0-9%+._*-]{1,2400}");
-    /** Longest query carried back (the search refuses longer ones anyway). */
-    static final int MAX_BACK_QUERY = 200;
 
     private final LanguageChoice languages;
     private final Pages pages;
@@ -28,11 +24,11 @@ public final class LanguageController {
     }
 
     /**
-     * {@code back} when it is a page of this app to return to (a local path, or the search with its query),
-     * else the home page: a form's return address never leads elsewhere.
+     * {@code back} when it is a page of this app to return to (a local path, never with a query: no user text
+     * rides in an address), else the home page: a form's return address never leads elsewhere.
      */
     public static String safeBack(String back) {
-        boolean local = back != null && (LOCAL_PATH.matcher(back).matches() || SEARCH_BACK.matcher(back).matches());
+        boolean local = back != null && LOCAL_PATH.matcher(back).matches();
         return local ? back : Paths.HOME;
     }
 

@@ -5,8 +5,6 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import io.javalin.http.HttpStatus;
 import java.time.ZoneId;
 import java.util.List;
@@ -76,16 +74,14 @@ public final class Pages {
         kept.keepRefused(ctx, returnPath, fields);
     }
 
-    /** The page to return to after a language switch: the search keeps its query (encoded; see LanguageController). */
+    /** The page to return to after a language switch; the search page shows its last query again from memory. */
     private static String back(Context ctx) {
+        if (Paths.SEARCH.equals(ctx.path())) {
+            return Paths.SEARCH;
+        }
         if (!"GET".equals(ctx.req().getMethod())) {
             // A page re-rendered after a refused POST has no GET address of its own: go home from there.
             return Paths.HOME;
-        }
-        String query = ctx.queryParam("q");
-        if (Paths.SEARCH.equals(ctx.path()) && query != null && !query.isEmpty()
-                && query.length() <= LanguageController.MAX_BACK_QUERY) {
-            return Paths.SEARCH + "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         }
         return ctx.path();
     }

@@ -3,8 +3,8 @@ package be.carnet.protocol.report;
 import be.carnet.protocol.Hashes;
 import be.carnet.protocol.json.JsonFields;
 import be.carnet.protocol.json.JsonFormatException;
+import be.carnet.protocol.json.StrictBase64;
 import com.google.gson.JsonObject;
-import java.util.Base64;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -104,7 +104,7 @@ public record Attachment(String name, String mediaType, byte[] data) {
         o.addProperty("mediaType", mediaType);
         o.addProperty("size", data.length);
         o.addProperty("sha256", sha256());
-        o.addProperty("data", Base64.getEncoder().encodeToString(data));
+        o.addProperty("data", StrictBase64.encode(data));
         return o;
     }
 
@@ -112,12 +112,7 @@ public record Attachment(String name, String mediaType, byte[] data) {
         JsonFields f = JsonFields.of(o, "attachment").onlyKeys(KEYS);
         long size = f.integer("size", 0, MAX_BYTES);
         String sha256 = f.string("sha256", 64);
-        byte[] data;
-        try {
-            data = Base64.getDecoder().decode(f.string("data", (MAX_BYTES / 3 + 1) * 4));
-        } catch (IllegalArgumentException e) {
-            throw new JsonFormatException("attachment.data must be base64");
-        }
+        byte[] data = StrictBase64.decode(f.string("data", (MAX_BYTES / 3 + 1) * 4), "attachment.data");
         try {
             Attachment attachment = new Attachment(f.string("name", MAX_NAME), f.string("mediaType", 129), data);
             if (attachment.size() != size) {

@@ -75,6 +75,7 @@ public final class FakeAgency implements AutoCloseable {
     private volatile boolean down;
     private volatile Ed25519KeyPair answerKey;
     private volatile Ed25519KeyPair receiptKey;
+    private volatile Receipt.Expected receiptNames;
 
     private record StoredReport(String sha256, byte[] receipt) {
     }
@@ -150,6 +151,18 @@ public final class FakeAgency implements AutoCloseable {
     public void signReceiptsWith(Ed25519KeyPair key) {
         receiptKey = key;
     }
+
+    /**
+     * Receipts, still signed by the agency's key, name this mission and device ({@code reportId} and
+     * {@code sealedSha256} of {@code names} are ignored) and, when {@code agencyKeyId} is not null, this agency key
+     * id; {@code null} restores true receipts.
+     */
+    public void receiptsName(Receipt.Expected names, String agencyKeyId) {
+        receiptNames = names;
+        receiptAgencyKeyId = agencyKeyId;
+    }
+
+    private volatile String receiptAgencyKeyId;
 
     /** The agency already holds other bytes under {@code reportId} (so sending it gets 409). */
     public synchronized void holdOtherBytesFor(String reportId) {
@@ -277,10 +290,13 @@ public final class FakeAgency implements AutoCloseable {
             return null;
         }
         Ed25519KeyPair key = receiptKey == null ? signingKey : receiptKey;
-        byte[] receipt = new Receipt(reportId, missionId, opened.deviceKey().keyId(), sha,
-                clock.instant().plus(Duration.ofSeconds(reports.size())), reports.size() + 1L, key.publicKey().keyId())
-                .sign(key);
-        if (receiptKey == null) {
+        Receipt.Expected names = receiptNames;
+        String agencyKeyId = receiptAgencyKeyId;
+        byte[] receipt = new Receipt(reportId, names == null ? missionId : names.missionId(),
+                names == null ? opened.deviceKey().keyId() : names.deviceKeyId(), sha,
+                clock.instant().plus(Duration.ofSeconds(reports.size())), reports.size() + 1L,
+                agencyKeyId == null ? key.publicKey().keyId() : agencyKeyId).sign(key);
+        if (receiptKey == null && names == null) {
             reports.put(reportId, new StoredReport(sha, receipt));
             received.put(reportId, opened.report());
         }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import be.carnet.protocol.Hashes;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -112,5 +113,19 @@ class JcsVectorsTest {
 
         assertEquals(message, read.getMessage());
         assertEquals(message, written.getMessage());
+    }
+
+    @Test
+    void theTestVectorOfFormatsSection24IsCanonicalAndItsOwnJcsForm() {
+        String vector = "{\"Z\":1,\"a\":-9007199254740991,\"b\":\"tab\\t \\\"q\\\" \\\\ / \u00e9 \u20ac \\u0001 \ud83d\ude00"
+                + " </script>\",\"c\":[null,{},[]],\"\u00e9\":true,\"\ud83d\ude00\":3,\"\uff21\":2}";
+        byte[] bytes = vector.getBytes(UTF_8);
+
+        String rewritten = CanonicalJson.toText(CanonicalJson.parse(bytes));
+
+        assertEquals(vector, rewritten);
+        assertEquals(vector, CanonicalJson.toText(JsonParser.parseString(vector)));
+        assertEquals(125, bytes.length);
+        assertEquals("d2d29ee3c3e813fa971c301e1404d606c26c27387eb1e216f9ee3f81ba114cef", Hashes.sha256Hex(bytes));
     }
 }

@@ -1,6 +1,7 @@
 package be.carnet.protocol.bundle;
 
 import be.carnet.protocol.bundle.BundleRejectedException.Reason;
+import be.carnet.protocol.json.CanonicalJson;
 import be.carnet.protocol.json.JsonFields;
 import be.carnet.protocol.json.JsonFormatException;
 import be.carnet.protocol.json.StrictBase64;
@@ -111,7 +112,7 @@ public record BundleManifest(String missionId, long version, Instant created, In
                     throw new JsonFormatException("manifest.files must hold objects");
                 }
                 JsonFields ff = JsonFields.of(e.getAsJsonObject(), "manifest.files[]").onlyKeys(FILE_KEYS);
-                files.add(new BundleFile(ff.string("path", BundleFile.MAX_PATH), ff.integer("size", 0, Long.MAX_VALUE),
+                files.add(new BundleFile(ff.string("path", BundleFile.MAX_PATH), ff.integer("size", 0, CanonicalJson.MAX_SAFE_INTEGER),
                         ff.string("sha256", 64)));
             }
             String payloadSha256 = f.string("payloadSha256", 64);
@@ -123,9 +124,9 @@ public record BundleManifest(String missionId, long version, Instant created, In
                 String encoded = f.string("passphraseKey", MAX_PASSPHRASE_KEY_CHARS);
                 passphraseKey = StrictBase64.decode(encoded, "manifest.passphraseKey");
             }
-            return new BundleManifest(f.string("missionId", 64), f.integer("version", 1, Long.MAX_VALUE),
+            return new BundleManifest(f.string("missionId", 64), f.integer("version", 1, CanonicalJson.MAX_SAFE_INTEGER),
                     Instant.parse(f.string("created", 40)), Instant.parse(f.string("expires", 40)), languages,
-                    f.string("agencyKeyId", 16), f.integer("payloadSize", 0, Long.MAX_VALUE), payloadSha256, files,
+                    f.string("agencyKeyId", 16), f.integer("payloadSize", 0, CanonicalJson.MAX_SAFE_INTEGER), payloadSha256, files,
                     passphraseKey);
         } catch (JsonFormatException | DateTimeParseException | IllegalArgumentException e) {
             throw new BundleRejectedException(Reason.MALFORMED, "the bundle manifest is not valid: " + e.getMessage(), e);

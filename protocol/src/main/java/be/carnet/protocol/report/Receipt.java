@@ -1,5 +1,6 @@
 package be.carnet.protocol.report;
 
+import be.carnet.protocol.json.CanonicalJson;
 import be.carnet.protocol.json.JsonFields;
 import be.carnet.protocol.json.JsonFormatException;
 import be.carnet.protocol.sign.Ed25519KeyPair;
@@ -71,7 +72,7 @@ public record Receipt(String reportId, String missionId, String deviceKeyId, Str
             JsonFields f = JsonFields.of(o, "receipt").onlyKeys(KEYS);
             receipt = new Receipt(f.string("reportId", 36), f.string("missionId", 64),
                     f.string("deviceKeyId", 16), f.string("sealedSha256", 64), Instant.parse(f.string("receivedAt", 40)),
-                    f.integer("logPosition", 1, Long.MAX_VALUE), f.string("agencyKeyId", 16));
+                    f.integer("logPosition", 1, CanonicalJson.MAX_SAFE_INTEGER), f.string("agencyKeyId", 16));
         } catch (SignatureException | JsonFormatException | DateTimeParseException e) {
             throw new ReportRejectedException("the receipt is not valid: " + e.getMessage(), e);
         }

@@ -62,10 +62,13 @@ public record Attachment(String name, String mediaType, byte[] data) {
         return mediaType != null && MEDIA_TYPE.matcher(mediaType).matches();
     }
 
-    /** Whether a name may not contain {@code codePoint}: a folder separator, a control or a format character. */
+    /**
+     * Whether a name may not contain {@code codePoint}: a folder separator, a control or a format character, or
+     * an unpaired surrogate (which canonical JSON cannot carry, formats.md 2.2).
+     */
     public static boolean forbiddenInName(int codePoint) {
         return codePoint == '/' || codePoint == '\\' || Character.getType(codePoint) == Character.CONTROL
-                || Character.getType(codePoint) == Character.FORMAT;
+                || Character.getType(codePoint) == Character.FORMAT || Character.getType(codePoint) == Character.SURROGATE;
     }
 
     @Override

@@ -59,6 +59,27 @@ class PageDetailsBrowserTest {
     }
 
     @Test
+    void aMistypedCodeIsMarkedOnItsFieldAndKeptForCorrection() throws IOException {
+        openChromium(1024, 700);
+        setUpInBrowser();
+        driver.get(url("/enrol"));
+        String code = web.agency.issueCode("Délégué 7");
+        String typo = code.substring(0, code.length() - 1) + (code.endsWith("A") ? "B" : "A");
+        find("#server").sendKeys(web.agency.address().toString());
+        find("#code").sendKeys(typo);
+        find("#enrol-submit").click();
+
+        WebElement field = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("#code[aria-invalid='true']")).stream().findFirst()
+                        .orElse(null));
+        screenshot("enrol-code-mismatch.png");
+
+        assertEquals(typo, field.getAttribute("value"));
+        assertTrue(find("#error-code").getText().contains("trois derniers groupes"), find("#error-code").getText());
+        assertFalse(web.agency.spent(code));
+    }
+
+    @Test
     void clickingAChecklistItemsTextTicksIt() {
         openChromium(1280, 900);
         setUpInBrowser();

@@ -83,6 +83,11 @@ public final class AgencyServer {
      * @throws be.carnet.server.storage.StorageException if the database fails its check
      */
     public static AgencyServer start(Path dataDir, String bindHost, int port) {
+        return start(dataDir, bindHost, port, ZoneId.systemDefault());
+    }
+
+    /** As {@link #start(Path, String, int)}, showing staff the agency's times in {@code zone}. */
+    public static AgencyServer start(Path dataDir, String bindHost, int port, ZoneId zone) {
         if (!isInitialised(dataDir)) {
             throw new IllegalStateException("the data directory " + dataDir + " is not initialised; run init first");
         }
@@ -94,8 +99,7 @@ public final class AgencyServer {
         }
         Database database = Database.open(dataDir);
         try {
-            AgencyServer server = new AgencyServer(dataDir, database, keys, Clock.systemUTC(), ZoneId.systemDefault(),
-                    bindHost);
+            AgencyServer server = new AgencyServer(dataDir, database, keys, Clock.systemUTC(), zone, bindHost);
             server.app.start(bindHost, port);
             return server;
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import io.javalin.http.HttpStatus;
 import java.time.ZoneId;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Renders the precompiled jte templates ({@code client/src/main/jte}, package
@@ -24,10 +25,13 @@ public final class Pages {
     private final TemplateEngine engine;
     private final Messages messages;
     private final LanguageChoice languages;
-    private final ZoneId zone;
+    private final Supplier<ZoneId> zone;
     private final BooleanSupplier unlocked;
 
-    public Pages(Messages messages, LanguageChoice languages, ZoneId zone, BooleanSupplier unlocked) {
+    /**
+     * @param zone the traveller's current zone, asked only when a page shows a time that has no zone of its own
+     */
+    public Pages(Messages messages, LanguageChoice languages, Supplier<ZoneId> zone, BooleanSupplier unlocked) {
         this.engine = TemplateEngine.createPrecompiled(null, ContentType.Html, Pages.class.getClassLoader(),
                 PRECOMPILED_PACKAGE);
         this.messages = messages;

@@ -199,6 +199,20 @@ class ContentToolTest {
     }
 
     @Test
+    void buildRefusesAPostQuantumRecipientSayingItIsNotSupported() throws IOException {
+        Path key = Files.writeString(dir.resolve("k.pem"), PemKeys.privateKeyPem(Ed25519KeyPair.generate()));
+
+        int code = run("build", "--content", content.toString(), "--mission", "m", "--version", "1",
+                "--recipient", "age1pq1" + "q".repeat(1950), "--agency-key", key.toString(),
+                "--out", dir.resolve("b").toString());
+
+        assertEquals(1, code);
+        assertEquals("error: --recipient is not an age recipient (age1…): post-quantum age recipients (age1pq1…)"
+                + " are not supported; Carnet needs an X25519 recipient (age1…, 62 characters)\n", err.toString(UTF_8));
+        assertTrue(Files.notExists(dir.resolve("b")));
+    }
+
+    @Test
     void buildRefusesAMistypedRecipient() throws IOException {
         Path key = Files.writeString(dir.resolve("k.pem"), PemKeys.privateKeyPem(Ed25519KeyPair.generate()));
 

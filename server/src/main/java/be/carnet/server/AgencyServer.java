@@ -12,6 +12,7 @@ import be.carnet.server.staff.Role;
 import be.carnet.server.staff.SessionStore;
 import be.carnet.server.staff.StaffService;
 import be.carnet.server.storage.Database;
+import be.carnet.server.web.ClientAddress;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +41,8 @@ public final class AgencyServer {
     private final Javalin app;
     private final String bindHost;
 
-    private AgencyServer(Path dataDir, Database database, AgencyKeys keys, Clock clock, ZoneId zone, String bindHost) {
+    private AgencyServer(Path dataDir, Database database, AgencyKeys keys, Clock clock, ZoneId zone, String bindHost,
+                         ClientAddress clientAddress) {
         this.dataDir = dataDir;
         this.database = database;
         this.keys = keys;
@@ -51,7 +53,7 @@ public final class AgencyServer {
         this.staff = new StaffService(database, PasswordHasher.standard(), clock);
         IntakeService intake = new IntakeService(database, enrolments, keys, clock, MAX_CONCURRENT_INTAKE);
         this.app = WebServer.create(new WebServer.Deps(Messages.load(), new SessionStore(clock), staff, missions,
-                enrolments, bundles, intake, new ReportQueries(database), keys, clock, zone));
+                enrolments, bundles, intake, new ReportQueries(database), keys, clock, zone, clientAddress));
     }
 
     /**
@@ -83,11 +85,27 @@ public final class AgencyServer {
      * @throws be.carnet.server.storage.StorageException if the database fails its check
      */
     public static AgencyServer start(Path dataDir, String bindHost, int port) {
-        return start(dataDir, bindHost, port, ZoneId.systemDefault());
+        return start(dataDir, bindHost, port, ClientAddress.peerOnly());
+    }
+
+    /**
+     * As {@link #start(Path, String, int)}, trusting {@code X-Forwarded-For} from the proxies that
+     * {@code clientAddress} names.
+     */
+    public static AgencyServer start(Path dataDir, String bindHost, int port, ClientAddress clientAddress) {
+        return start(dataDir, bindHost, port, clientAddress, ZoneId.systemDefault());
     }
 
     /** As {@link #start(Path, String, int)}, showing staff the agency's times in {@code zone}. */
     public static AgencyServer start(Path dataDir, String bindHost, int port, ZoneId zone) {
+        return start(dataDir, bindHost, port, ClientAddress.peerOnly(), zone);
+    }
+
+    /**
+     * As {@link #start(Path, String, int, ClientAddress)}, showing staff the agency's times in {@code zone}.
+     */
+    public static AgencyServer start(Path dataDir, String bindHost, int port, ClientAddress clientAddress,
+                                     ZoneId zone) {
         if (!isInitialised(dataDir)) {
             throw new IllegalStateException("the data directory " + dataDir + " is not initialised; run init first");
         }
@@ -99,7 +117,8 @@ public final class AgencyServer {
         }
         Database database = Database.open(dataDir);
         try {
-            AgencyServer server = new AgencyServer(dataDir, database, keys, Clock.systemUTC(), zone, bindHost);
+            AgencyServer server = new AgencyServer(dataDir, database, keys, Clock.systemUTC(), zone, bindHost,
+                    clientAddress);
             server.app.start(bindHost, port);
             return server;
         } catch (RuntimeException e) {

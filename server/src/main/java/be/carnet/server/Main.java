@@ -9,6 +9,7 @@ import be.carnet.server.staff.Role;
 import be.carnet.server.staff.StaffService;
 import be.carnet.server.storage.Database;
 import be.carnet.server.storage.StorageException;
+import be.carnet.server.web.ClientAddress;
 import be.carnet.server.staff.PasswordHasher;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
@@ -28,7 +29,7 @@ import java.util.concurrent.CountDownLatch;
  * The command line:
  * <pre>
  * init      --data DIR --admin NAME [--admin-password-file FILE]
- * serve     --data DIR [--bind 127.0.0.1] [--port 8080]
+ * serve     --data DIR [--bind 127.0.0.1] [--port 8080] [--trusted-proxies ADDR,ADDR]
  * add-staff --data DIR --user NAME [--role analyst|admin] [--password-file FILE]
  * </pre>
  * A user error is one line on stderr and exit code 2; passwords are printed once, never logged.
@@ -84,11 +85,18 @@ public final class Main {
     }
 
     private static void serve(Map<String, String> options, PrintStream out) {
-        allow(options, Set.of("--data", "--bind", "--port"));
+        allow(options, Set.of("--data", "--bind", "--port", "--trusted-proxies"));
         Path data = Path.of(required(options, "--data"));
         String bind = options.getOrDefault("--bind", "127.0.0.1");
         int port = port(options.getOrDefault("--port", "8080"));
-        AgencyServer server = AgencyServer.start(data, bind, port);
+        ClientAddress clientAddress;
+        try {
+            clientAddress = ClientAddress.parse(options.get("--trusted-proxies"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--trusted-proxies: " + e.getMessage()
+                    + "; give IP addresses separated by commas, e.g. 127.0.0.1,::1");
+        }
+        AgencyServer server = AgencyServer.start(data, bind, port, clientAddress);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
@@ -188,7 +196,7 @@ public final class Main {
 
     private static String usage() {
         return "usage: init --data DIR --admin NAME [--admin-password-file FILE] | "
-                + "serve --data DIR [--bind 127.0.0.1] [--port 8080] | "
+                + "serve --data DIR [--bind 127.0.0.1] [--port 8080] [--trusted-proxies ADDR,ADDR] | "
                 + "add-staff --data DIR --user NAME [--role analyst|admin] [--password-file FILE]";
     }
 

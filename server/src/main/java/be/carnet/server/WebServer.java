@@ -5,7 +5,9 @@ import be.carnet.server.form.InvalidInputException;
 import be.carnet.server.staff.WebSessions;
 import be.carnet.server.web.Access;
 import be.carnet.server.web.ApiErrors;
+import be.carnet.server.web.BareErrorHandler;
 import be.carnet.server.web.BodyTooLargeException;
+import be.carnet.server.web.ClientAddress;
 import be.carnet.server.web.ErrorPage;
 import be.carnet.server.web.ForbiddenException;
 import be.carnet.server.web.PageNotFoundException;
@@ -40,8 +42,10 @@ import be.carnet.server.staff.StaffController;
 import be.carnet.server.staff.StaffService;
 import be.carnet.server.staff.StaffSession;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -50,7 +54,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -90,10 +93,19 @@ public final class WebServer {
      * @param keys the agency keys (public halves shown; private halves sign)
      * @param clock the time
      * @param zone the zone dates are shown in
+     * @param clientAddress which peers may name the client in {@code X-Forwarded-For}
      */
     public record Deps(Messages messages, SessionStore sessions, StaffService staff, MissionService missions,
                        EnrolmentService enrolments, BundleService bundles, IntakeService intake, ReportQueries reports,
-                       AgencyKeys keys, Clock clock, ZoneId zone) {
+                       AgencyKeys keys, Clock clock, ZoneId zone, ClientAddress clientAddress) {
+
+        /** Without trusted proxies: every client is its connection's peer. */
+        public Deps(Messages messages, SessionStore sessions, StaffService staff, MissionService missions,
+                    EnrolmentService enrolments, BundleService bundles, IntakeService intake, ReportQueries reports,
+                    AgencyKeys keys, Clock clock, ZoneId zone) {
+            this(messages, sessions, staff, missions, enrolments, bundles, intake, reports, keys, clock, zone,
+                    ClientAddress.peerOnly());
+        }
     }
 
     /** The configured, not yet started, server. */
@@ -106,7 +118,7 @@ public final class WebServer {
                 deps.reports(), deps.keys(), sessions, deps.clock());
         ReportController reports = new ReportController(deps.missions(), deps.reports(), sessions, deps.clock());
         EnrolmentController enrolment = new EnrolmentController(deps.enrolments(),
-                new AttemptLimiter(20, Duration.ofMinutes(10), deps.clock()));
+                new AttemptLimiter(EnrolmentController.MAX_FAILURES, EnrolmentController.WINDOW, deps.clock()));
         BundleController bundles = new BundleController(deps.bundles(), new Slots("bundle downloads", BundleController.DOWNLOAD_SLOTS));
         IntakeController intake = new IntakeController(deps.intake());
         byte[] stylesheet = resource("/static/app.css");
@@ -119,6 +131,8 @@ public final class WebServer {
             config.jetty.multipartConfig.maxTotalRequestSize(65, SizeUnit.MB);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.fileRenderer(views);
+            config.appData(ClientAddress.KEY, deps.clientAddress());
+            config.jetty.modifyServer(server -> server.setErrorHandler(new BareErrorHandler()));
             var routes = config.routes;
 
             // Filters.
@@ -131,25 +145,27 @@ public final class WebServer {
             routes.beforeMatched(ctx -> guard(ctx, sessions));
 
             // Staff pages.
-            routes.get(Paths.ROOT, ctx -> ctx.redirect(Paths.MISSIONS, HttpStatus.SEE_OTHER), Access.ANYONE);
-            routes.get(Paths.STYLESHEET, ctx -> ctx.contentType("text/css; charset=utf-8").result(stylesheet),
+            page(routes, Paths.ROOT, ctx -> ctx.redirect(Paths.MISSIONS, HttpStatus.SEE_OTHER), Access.ANYONE);
+            page(routes, Paths.STYLESHEET, ctx -> ctx.contentType("text/css; charset=utf-8").result(stylesheet),
                     Access.ANYONE);
-            routes.get(Paths.LOGIN, staff::loginForm, Access.ANYONE);
+            page(routes, Paths.LOGIN, staff::loginForm, Access.ANYONE);
             routes.post(Paths.LOGIN, staff::login, Access.ANYONE);
             routes.post(Paths.LOGOUT, staff::logout, Access.STAFF);
             routes.post(Paths.LANGUAGE, staff::language, Access.ANYONE);
-            routes.get(Paths.MISSIONS, missions::list, Access.STAFF);
+            page(routes, Paths.MISSIONS, missions::list, Access.STAFF);
             routes.post(Paths.MISSIONS, missions::create, Access.ADMIN);
-            routes.get(Paths.MISSION, missions::show, Access.STAFF);
+            page(routes, Paths.MISSION, missions::show, Access.STAFF);
             routes.post(Paths.MISSION_CODES, missions::issueCode, Access.ADMIN);
             routes.post(Paths.MISSION_BUNDLES, missions::publishBundle, Access.ADMIN);
-            routes.get(Paths.MISSION_REPORT, reports::show, Access.STAFF);
-            routes.get(Paths.MISSION_REPORT_ATTACHMENT, reports::attachment, Access.STAFF);
+            page(routes, Paths.MISSION_REPORT, reports::show, Access.STAFF);
+            page(routes, Paths.MISSION_REPORT_ATTACHMENT, reports::attachment, Access.STAFF);
 
             // Device API (docs/http-api.md).
             routes.get(Paths.API_HEALTH, ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"),
                     Access.DEVICE);
-            routes.post(Paths.API_ENROL, enrolment::enrol, Access.DEVICE);
+            routes.get(Paths.API_AGENCY, enrolment::agency, Access.DEVICE);
+            routes.post(Paths.API_ENROL, enrolment::offer, Access.DEVICE);
+            routes.post(Paths.API_ENROL_CONFIRM, enrolment::confirm, Access.DEVICE);
             routes.get(Paths.API_BUNDLE, bundles::latest, Access.DEVICE);
             routes.post(Paths.API_REPORT, intake::receive, Access.DEVICE);
 
@@ -218,6 +234,16 @@ public final class WebServer {
         });
     }
 
+    /**
+     * A staff page: GET, and HEAD through the same handler and guard. (Left to itself Javalin answers
+     * HEAD on a GET route with an empty 200 without running any filter; Jetty drops the body of a HEAD
+     * answer.)
+     */
+    private static void page(RoutesConfig routes, String path, Handler handler, RouteRole role) {
+        routes.get(path, handler, role);
+        routes.head(path, handler, role);
+    }
+
     /** The access filter: API routes pass; form posts need the same site and the CSRF token; staff routes a login. */
     private static void guard(Context ctx, WebSessions sessions) {
         Set<RouteRole> roles = ctx.routeRoles();
@@ -238,7 +264,7 @@ public final class WebServer {
         }
         boolean signedIn = sessions.current(ctx).map(StaffSession::authenticated).orElse(false);
         if (!signedIn) {
-            if (ctx.method() == HandlerType.GET) {
+            if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
                 ctx.redirect(Paths.LOGIN, HttpStatus.SEE_OTHER);
                 ctx.skipRemainingHandlers();
                 return;

@@ -77,7 +77,10 @@ class MainTest {
                 Arguments.of(new String[] {"serve", "--data"}, "expected --option value, got \"--data\"; usage: "),
                 Arguments.of(new String[] {"serve", "--data", "d", "--port", "http"},
                         "--port must be a number from 0 to 65535"),
-                Arguments.of(new String[] {"serve", "--data", "d", "--colour", "red"}, "unknown option --colour; usage: "));
+                Arguments.of(new String[] {"serve", "--data", "d", "--colour", "red"}, "unknown option --colour; usage: "),
+                Arguments.of(new String[] {"serve", "--data", "d", "--trusted-proxies", "127.0.0.1,proxy.lan"},
+                        "--trusted-proxies: trusted proxy \"proxy.lan\" is not an IPv4 or IPv6 address; give IP "
+                                + "addresses separated by commas, e.g. 127.0.0.1,::1"));
     }
 
     @ParameterizedTest

@@ -26,6 +26,13 @@ public final class TestDevice {
                 Instant.parse("2026-11-28T09:00:00Z")).sign(signing);
     }
 
+    /** The signed confirmation (phase two, which spends the code) for the printed {@code code}. */
+    public byte[] enrolConfirmation(String code) {
+        EnrolmentCode parsed = EnrolmentCode.parse(code);
+        return new EnrolmentRequest(parsed.secret(), signing.publicKey(), identity.recipient(),
+                Instant.parse("2026-11-28T09:00:00Z")).signConfirmation(signing);
+    }
+
     public String keyId() {
         return signing.publicKey().keyId();
     }

@@ -8,8 +8,20 @@ package be.carnet.client.agency;
  */
 public interface Agency {
 
-    /** {@code POST /api/v1/enrol}: sends the signed request, returns the untrusted answer envelope. */
-    byte[] enrol(byte[] signedRequest) throws AgencyException;
+    /** {@code GET /api/v1/agency}: the untrusted announcement of the agency's signing key. */
+    byte[] announcement() throws AgencyException;
+
+    /**
+     * {@code POST /api/v1/enrol}: sends the signed request, returns the untrusted offer envelope. Spends
+     * nothing at the agency.
+     */
+    byte[] offer(byte[] signedRequest) throws AgencyException;
+
+    /**
+     * {@code POST /api/v1/enrol/confirm}: sends the signed confirmation, which spends the code, and returns
+     * the untrusted answer envelope.
+     */
+    byte[] confirm(byte[] signedConfirmation) throws AgencyException;
 
     /** {@code GET /api/v1/missions/{id}/bundle}: the untrusted bundle file. */
     byte[] fetchBundle(String missionId) throws AgencyException;

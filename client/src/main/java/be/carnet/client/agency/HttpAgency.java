@@ -1,7 +1,9 @@
 package be.carnet.client.agency;
 
 import be.carnet.protocol.bundle.Bundles;
+import be.carnet.protocol.enrol.AgencyAnnouncement;
 import be.carnet.protocol.enrol.EnrolmentAnswer;
+import be.carnet.protocol.enrol.EnrolmentOffer;
 import be.carnet.protocol.report.Receipt;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,13 +74,31 @@ public final class HttpAgency implements Agency {
     }
 
     @Override
-    public byte[] enrol(byte[] signedRequest) throws AgencyException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/enrol"))
+    public byte[] announcement() throws AgencyException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/agency"))
+                .timeout(REQUEST_TIMEOUT)
+                .GET()
+                .build();
+        return exchange("agency", request, AgencyAnnouncement.MAX_BYTES);
+    }
+
+    @Override
+    public byte[] offer(byte[] signedRequest) throws AgencyException {
+        return post("enrol", "/api/v1/enrol", signedRequest, EnrolmentOffer.MAX_BYTES);
+    }
+
+    @Override
+    public byte[] confirm(byte[] signedConfirmation) throws AgencyException {
+        return post("enrol confirm", "/api/v1/enrol/confirm", signedConfirmation, EnrolmentAnswer.MAX_BYTES);
+    }
+
+    private byte[] post(String what, String path, byte[] json, int maxAnswerBytes) throws AgencyException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(signedRequest))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
                 .build();
-        return exchange("enrol", request, EnrolmentAnswer.MAX_BYTES);
+        return exchange(what, request, maxAnswerBytes);
     }
 
     @Override

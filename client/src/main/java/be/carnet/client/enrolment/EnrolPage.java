@@ -11,12 +11,16 @@ import java.util.List;
  * @param chrome the page frame
  * @param status the enrolment, or null before
  * @param server the address typed (kept after an error), or empty
+ * @param code the enrolment code as typed (kept after an error, so it need not be typed again), or empty
  * @param fieldErrors errors in the form's fields
  * @param errorKey a failure that is not about one field (message key), or null
  * @param errorArgs its placeholders
  */
-public record EnrolPage(Chrome chrome, Status status, String server, List<FieldError> fieldErrors, String errorKey,
-                        List<Object> errorArgs) {
+public record EnrolPage(Chrome chrome, Status status, String server, String code, List<FieldError> fieldErrors,
+                        String errorKey, List<Object> errorArgs) {
+
+    /** The code field's {@code maxlength}; longer text is not echoed back. */
+    public static final int MAX_CODE_LENGTH = 64;
 
     public EnrolPage {
         fieldErrors = List.copyOf(fieldErrors);

@@ -30,8 +30,8 @@ public final class EnrolmentController {
 
     public void form(Context ctx) {
         EnrolPage.Status status = enrolments.current().map(EnrolPage.Status::of).orElse(null);
-        pages.render(ctx, "enrolment/enrol.jte", new EnrolPage(pages.chrome(ctx), status, "", List.of(), null,
-                List.of()));
+        pages.render(ctx, "enrolment/enrol.jte", new EnrolPage(pages.chrome(ctx), status, "", "", List.of(),
+                null, List.of()));
     }
 
     public void enrol(Context ctx) {
@@ -49,7 +49,7 @@ public final class EnrolmentController {
             });
         }
         EnrolmentCode code = null;
-        String typedCode = ctx.formParam("code");
+        String typedCode = ctx.formParam("code") == null ? "" : ctx.formParam("code");
         if (typedCode == null || typedCode.isBlank()) {
             errors.add(FieldError.of("code", "required"));
         } else {
@@ -60,26 +60,36 @@ public final class EnrolmentController {
             }
         }
         if (!errors.isEmpty()) {
-            fail(ctx, typedServer, errors, null);
+            fail(ctx, typedServer, typedCode, errors, null);
             return;
         }
         Enrolment enrolment;
         try {
             enrolment = enrolments.enrol(server, code);
         } catch (EnrolmentFailedException e) {
-            fail(ctx, typedServer, List.of(), e);
+            if (e.reason() == EnrolmentFailedException.Reason.CODE_MISMATCH) {
+                fail(ctx, typedServer, typedCode, List.of(FieldError.of("code", "codeAgencyMismatch")), null);
+            } else {
+                fail(ctx, typedServer, typedCode, List.of(), e);
+            }
             return;
         }
         Notice notice = afterEnrolment.enrolled(enrolment);
         pages.redirect(ctx, Paths.ENROL, notice);
     }
 
-    private void fail(Context ctx, String typedServer, List<FieldError> errors, EnrolmentFailedException failure) {
+    /**
+     * Shows the form again with what was typed (the address and the code, so a refusal or a network failure
+     * never makes the traveller retype a 28-character code) and the errors.
+     */
+    private void fail(Context ctx, String typedServer, String typedCode, List<FieldError> errors,
+                      EnrolmentFailedException failure) {
         String key = null;
         if (failure != null) {
             key = switch (failure.reason()) {
                 case ALREADY_ENROLLED -> "client.enrol.error.already";
                 case WRONG_AGENCY -> "client.enrol.error.wrongAgency";
+                case CODE_MISMATCH -> throw new IllegalArgumentException("shown as a field error");
                 case INVALID_ANSWER -> "client.enrol.error.invalidAnswer";
                 case AGENCY -> AgencyErrors.key(failure.agencyKind());
             };
@@ -87,6 +97,7 @@ public final class EnrolmentController {
         ctx.status(failure != null && failure.reason() == EnrolmentFailedException.Reason.ALREADY_ENROLLED ? 409 : 400);
         EnrolPage.Status status = enrolments.current().map(EnrolPage.Status::of).orElse(null);
         pages.render(ctx, "enrolment/enrol.jte", new EnrolPage(pages.chrome(ctx), status,
-                typedServer.length() > ServerAddress.MAX_LENGTH ? "" : typedServer, errors, key, List.of()));
+                typedServer.length() > ServerAddress.MAX_LENGTH ? "" : typedServer,
+                typedCode.length() > EnrolPage.MAX_CODE_LENGTH ? "" : typedCode, errors, key, List.of()));
     }
 }

@@ -2,7 +2,10 @@ package be.carnet.client.enrolment;
 
 import be.carnet.client.agency.AgencyException;
 
-/** An enrolment that did not happen; nothing was stored. {@link #reason()} says what to tell the traveller. */
+/**
+ * An enrolment that did not happen; nothing was stored on the device, and unless the agency's confirmation
+ * was already sent, the code is still unused. {@link #reason()} says what to tell the traveller.
+ */
 public class EnrolmentFailedException extends Exception {
 
     /** Why. */
@@ -10,7 +13,12 @@ public class EnrolmentFailedException extends Exception {
         ALREADY_ENROLLED,
         /** The agency did not answer usefully; see {@link #agencyKind()}. */
         AGENCY,
-        /** The answer is signed by a key that does not match the fingerprint in the code. */
+        /**
+         * The agency at this address announces a key that does not match the code's last twelve characters:
+         * found before anything is sent, so the code is untouched (a typo, or the wrong address).
+         */
+        CODE_MISMATCH,
+        /** The offer or answer is signed by a key that does not match the fingerprint in the code. */
         WRONG_AGENCY,
         /** The answer is malformed, badly signed, or for another device. */
         INVALID_ANSWER

@@ -4,21 +4,21 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import be.carnet.client.storage.Database;
 import be.carnet.client.vault.Secrets;
+import be.carnet.client.agency.Agency;
 import be.carnet.client.agency.AgencyConnector;
 import be.carnet.client.agency.AgencyException;
 import be.carnet.client.vault.Vault;
 import be.carnet.client.vault.VaultKey;
 import be.carnet.protocol.age.X25519Identity;
+import be.carnet.protocol.enrol.AgencyAnnouncement;
 import be.carnet.protocol.enrol.EnrolmentAnswer;
 import be.carnet.protocol.enrol.EnrolmentCode;
 import be.carnet.protocol.enrol.EnrolmentException;
+import be.carnet.protocol.enrol.EnrolmentOffer;
 import be.carnet.protocol.enrol.EnrolmentRequest;
-import be.carnet.protocol.json.JsonFields;
-import be.carnet.protocol.json.JsonFormatException;
+import be.carnet.protocol.enrol.WrongAgencyException;
 import be.carnet.protocol.sign.Ed25519KeyPair;
 import be.carnet.protocol.sign.Ed25519PublicKey;
-import be.carnet.protocol.sign.SignatureException;
-import be.carnet.protocol.sign.SignedEnvelope;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.time.Clock;
@@ -28,9 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Enrols this device with the agency: makes the device keys, sends the signed request, accepts the
- * answer only if it is signed by the agency key whose fingerprint is in the code, and stores everything
- * sealed in the vault in one transaction (with the {@link EnrolmentListener}'s work).
+ * Enrols this device with the agency in two phases: checks the agency's key against the code, makes the
+ * device keys, sends the signed request, verifies the agency's offer (signed by the key whose fingerprint
+ * is in the code; nothing is spent yet), confirms, verifies the answer, and stores everything sealed in the
+ * vault in one transaction (with the {@link EnrolmentListener}'s work).
  *
  * <p>The keys and the signed request of an attempt are kept (sealed) until it succeeds, so retrying
  * the same code after a lost answer sends the same request and the agency answers for the same device.
@@ -63,34 +64,37 @@ public final class EnrolmentService {
     }
 
     /**
-     * Enrols with {@code server} using {@code code}. Calls the network once (with retries).
+     * Enrols with {@code server} using {@code code}, in the order that never burns a code by mistake
+     * (docs/formats.md section 6): compare the agency's announced key with the code's fingerprint before
+     * sending anything; send the request and verify the agency's signed offer, which spends nothing; only
+     * then confirm, which spends the code, and verify the answer. Each call to the network retries on its
+     * own.
      *
-     * @throws EnrolmentFailedException when already enrolled, when the agency refuses or cannot be
-     *     reached, or when its answer does not verify; nothing is stored then but the attempt's keys
+     * @throws EnrolmentFailedException when already enrolled, when the code does not match the agency at
+     *     this address, when the agency refuses or cannot be reached, or when an offer or answer does not
+     *     verify; nothing is stored then but the attempt's keys
      */
     public synchronized Enrolment enrol(ServerAddress server, EnrolmentCode code) throws EnrolmentFailedException {
         if (current().isPresent()) {
             throw new EnrolmentFailedException(EnrolmentFailedException.Reason.ALREADY_ENROLLED,
                     "this device is already enrolled", null);
         }
+        Agency agency = agencies.connect(server.uri());
+        checkAnnouncedKey(call(agency::announcement), code);
         Attempt attempt = attemptFor(server, code);
-        byte[] untrustedAnswer;
-        try {
-            untrustedAnswer = agencies.connect(server.uri()).enrol(attempt.signedRequest());
-        } catch (AgencyException e) {
-            LOG.warn("enrolment failed: {}", e.getMessage());
-            throw new EnrolmentFailedException(EnrolmentFailedException.Reason.AGENCY, e.getMessage(), e);
+        EnrolmentOffer offer = verified(() -> EnrolmentOffer.verify(call(() -> agency.offer(attempt.signedRequest())),
+                code, attempt.deviceKey().publicKey()));
+        byte[] confirmation = new EnrolmentRequest(code.secret(), attempt.deviceKey().publicKey(),
+                attempt.deviceIdentity().recipient(), clock.instant()).signConfirmation(attempt.deviceKey());
+        byte[] untrustedAnswer = call(() -> agency.confirm(confirmation));
+        EnrolmentAnswer answer = verified(() -> EnrolmentAnswer.verify(untrustedAnswer, code,
+                attempt.deviceKey().publicKey()));
+        if (!offer.isHonouredBy(answer)) {
+            LOG.warn("enrolment answer refused: it differs from the agency's offer");
+            throw new EnrolmentFailedException(EnrolmentFailedException.Reason.INVALID_ANSWER,
+                    "the enrolment answer differs from the agency's offer", null);
         }
-        checkFingerprint(untrustedAnswer, code);
-        EnrolmentAnswer answer;
-        X25519Identity missionKey;
-        try {
-            answer = EnrolmentAnswer.verify(untrustedAnswer, code, attempt.deviceKey().publicKey());
-            missionKey = answer.openMissionKey(attempt.deviceIdentity());
-        } catch (EnrolmentException e) {
-            LOG.warn("enrolment answer refused: {}", e.getMessage());
-            throw new EnrolmentFailedException(EnrolmentFailedException.Reason.INVALID_ANSWER, e.getMessage(), e);
-        }
+        X25519Identity missionKey = verified(() -> answer.openMissionKey(attempt.deviceIdentity()));
         Enrolment enrolment = new Enrolment(server.uri(), answer.missionId(), answer.missionName(),
                 answer.travellerAlias(), attempt.deviceKey(), attempt.deviceIdentity(), answer.agencySigningKey(),
                 answer.agencyReportRecipient(), missionKey, clock.instant());
@@ -105,22 +109,56 @@ public final class EnrolmentService {
         return enrolment;
     }
 
-    /** Refuses an answer signed by any key but the one the code's fingerprint names, before anything else. */
-    private static void checkFingerprint(byte[] untrustedAnswer, EnrolmentCode code) throws EnrolmentFailedException {
-        Ed25519PublicKey claimed;
+    /** One exchange with the agency; its failure becomes an {@link EnrolmentFailedException}. */
+    private static byte[] call(AgencyCall exchange) throws EnrolmentFailedException {
         try {
-            JsonObject untrustedPayload = SignedEnvelope.parse(untrustedAnswer, EnrolmentAnswer.MAX_BYTES)
-                    .untrustedPayload();
-            claimed = Ed25519PublicKey.fromBase64(JsonFields.of(untrustedPayload, "enrolment")
-                    .string("agencySigningKey", 64));
-        } catch (SignatureException | JsonFormatException e) {
-            throw new EnrolmentFailedException(EnrolmentFailedException.Reason.INVALID_ANSWER,
-                    "the enrolment answer is not valid: " + e.getMessage(), e);
+            return exchange.run();
+        } catch (AgencyException e) {
+            LOG.warn("enrolment failed: {}", e.getMessage());
+            throw new EnrolmentFailedException(EnrolmentFailedException.Reason.AGENCY, e.getMessage(), e);
         }
-        if (!code.matchesAgencyKey(claimed)) {
-            LOG.warn("enrolment answer refused: signed by agency key {} which does not match the code", claimed.keyId());
-            throw new EnrolmentFailedException(EnrolmentFailedException.Reason.WRONG_AGENCY,
-                    "the agency key does not match the fingerprint in the enrolment code", null);
+    }
+
+    @FunctionalInterface
+    private interface AgencyCall {
+        byte[] run() throws AgencyException;
+    }
+
+    @FunctionalInterface
+    private interface Check<T> {
+        T run() throws EnrolmentFailedException;
+    }
+
+    /** Runs a protocol check; a key that does not match the code, or any other refusal, becomes a failure. */
+    private static <T> T verified(Check<T> check) throws EnrolmentFailedException {
+        try {
+            return check.run();
+        } catch (WrongAgencyException e) {
+            LOG.warn("enrolment refused: {}", e.getMessage());
+            throw new EnrolmentFailedException(EnrolmentFailedException.Reason.WRONG_AGENCY, e.getMessage(), e);
+        } catch (EnrolmentException e) {
+            LOG.warn("enrolment answer refused: {}", e.getMessage());
+            throw new EnrolmentFailedException(EnrolmentFailedException.Reason.INVALID_ANSWER, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses, before anything is sent, an agency whose announced key does not match the code's fingerprint
+     * part: a typo in the code's last twelve characters, or another agency's address.
+     */
+    private static void checkAnnouncedKey(byte[] untrustedAnnouncement, EnrolmentCode code)
+            throws EnrolmentFailedException {
+        Ed25519PublicKey announced;
+        try {
+            announced = AgencyAnnouncement.parse(untrustedAnnouncement);
+        } catch (EnrolmentException e) {
+            LOG.warn("enrolment refused: {}", e.getMessage());
+            throw new EnrolmentFailedException(EnrolmentFailedException.Reason.INVALID_ANSWER, e.getMessage(), e);
+        }
+        if (!code.matchesAgencyKey(announced)) {
+            LOG.warn("enrolment refused before sending: the agency key {} does not match the code", announced.keyId());
+            throw new EnrolmentFailedException(EnrolmentFailedException.Reason.CODE_MISMATCH,
+                    "the agency at this address has a key that does not match the end of the enrolment code", null);
         }
     }
 

@@ -6,9 +6,11 @@ import be.carnet.protocol.Hashes;
 import be.carnet.protocol.age.X25519Identity;
 import be.carnet.protocol.bundle.Bundles;
 import be.carnet.protocol.bundle.MissionPassphrase;
+import be.carnet.protocol.enrol.AgencyAnnouncement;
 import be.carnet.protocol.enrol.EnrolmentAnswer;
 import be.carnet.protocol.enrol.EnrolmentCode;
 import be.carnet.protocol.enrol.EnrolmentException;
+import be.carnet.protocol.enrol.EnrolmentOffer;
 import be.carnet.protocol.enrol.EnrolmentRequest;
 import be.carnet.protocol.report.Receipt;
 import be.carnet.protocol.report.ReportRejectedException;
@@ -36,11 +38,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small agency server for the client's tests: the four endpoints of docs/http-api.md on a random
+ * A small agency server for the client's tests: the device endpoints of docs/http-api.md on a random
  * loopback port, with real keys and the protocol classes, and switches to misbehave (drop connections,
  * answer 503 with Retry-After, drop after storing, sign receipts with another key, be down).
  */
 public final class FakeAgency implements AutoCloseable {
+
+    /** The endpoints, for misbehaviour aimed at one of them. */
+    public enum Endpoint {
+        AGENCY, OFFER, CONFIRM, BUNDLE, REPORT, OTHER
+    }
 
     /** One scripted misbehaviour for the next request to an endpoint. */
     public enum Failure {
@@ -68,12 +75,16 @@ public final class FakeAgency implements AutoCloseable {
     private final Map<String, StoredReport> reports = new LinkedHashMap<>();
     private final Map<String, be.carnet.protocol.report.Report> received = new LinkedHashMap<>();
     private final Deque<Failure> failures = new ArrayDeque<>();
+    private final Map<Endpoint, Deque<Failure>> aimedFailures = new ConcurrentHashMap<>();
+    private final Map<Endpoint, AtomicInteger> endpointRequests = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger reportRequests = new AtomicInteger();
     private volatile byte[] bundle;
     private volatile byte[] lastReceipt;
     private volatile boolean down;
     private volatile Ed25519KeyPair answerKey;
+    private volatile Ed25519PublicKey announcedKey;
+    private volatile String answerAlias;
     private volatile Ed25519KeyPair receiptKey;
 
     private record StoredReport(String sha256, byte[] receipt) {
@@ -136,12 +147,42 @@ public final class FakeAgency implements AutoCloseable {
         failures.addAll(List.of(next));
     }
 
+    /** The next requests to {@code endpoint} misbehave, in order (before any {@link #failNext(Failure...)}). */
+    public synchronized void failNext(Endpoint endpoint, Failure... next) {
+        aimedFailures.computeIfAbsent(endpoint, e -> new ArrayDeque<>()).addAll(List.of(next));
+    }
+
+    /** How many requests reached {@code endpoint}, answered or not. */
+    public int requestCount(Endpoint endpoint) {
+        return endpointRequests.computeIfAbsent(endpoint, e -> new AtomicInteger()).get();
+    }
+
+    /** Final enrolment answers name this alias instead of the code's (null: the code's). */
+    public void answerAsAlias(String alias) {
+        answerAlias = alias;
+    }
+
+    /** {@code GET /api/v1/agency} announces this key instead of the agency's. */
+    public void announce(Ed25519PublicKey key) {
+        announcedKey = key;
+    }
+
+    /** True once a device's confirmation has spent {@code formattedCode}. */
+    public boolean spent(String formattedCode) {
+        return codeDevices.containsKey(EnrolmentCode.parse(formattedCode).secret());
+    }
+
+    /** The number of devices the agency has enrolled. */
+    public int enrolledDevices() {
+        return devices.size();
+    }
+
     /** While down, every connection is dropped unanswered. */
     public void setDown(boolean value) {
         down = value;
     }
 
-    /** Enrolment answers come from this key (carrying it) instead of the agency's. */
+    /** Enrolment offers and answers come from this key (carrying it) instead of the agency's. */
     public void answerWith(Ed25519KeyPair key) {
         answerKey = key;
     }
@@ -187,9 +228,14 @@ public final class FakeAgency implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            Endpoint endpoint = endpoint(method, path);
+            endpointRequests.computeIfAbsent(endpoint, e -> new AtomicInteger()).incrementAndGet();
             Failure failure;
             synchronized (this) {
-                failure = failures.poll();
+                Deque<Failure> aimed = aimedFailures.get(endpoint);
+                failure = aimed != null && !aimed.isEmpty() ? aimed.poll() : failures.poll();
             }
             if (down || failure == Failure.DROP) {
                 return;
@@ -199,11 +245,13 @@ public final class FakeAgency implements AutoCloseable {
                 send(exchange, 503, error("busy", "the server is busy"));
                 return;
             }
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (method.equals("POST") && path.equals("/api/v1/enrol")) {
-                byte[] answer = enrol(exchange, body);
+            if (endpoint == Endpoint.AGENCY) {
+                Ed25519PublicKey announced = announcedKey;
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                send(exchange, 200, AgencyAnnouncement.write(announced == null ? signingKey.publicKey() : announced));
+            } else if (endpoint == Endpoint.OFFER || endpoint == Endpoint.CONFIRM) {
+                byte[] answer = endpoint == Endpoint.OFFER ? offer(exchange, body) : confirm(exchange, body);
                 if (answer != null && failure != Failure.DROP_AFTER_COMMIT) {
                     exchange.getResponseHeaders().add("Content-Type", "application/json");
                     send(exchange, 200, answer);
@@ -234,7 +282,27 @@ public final class FakeAgency implements AutoCloseable {
         }
     }
 
-    private byte[] enrol(HttpExchange exchange, byte[] body) throws IOException {
+    private Endpoint endpoint(String method, String path) {
+        if (method.equals("GET") && path.equals("/api/v1/agency")) {
+            return Endpoint.AGENCY;
+        }
+        if (method.equals("POST") && path.equals("/api/v1/enrol")) {
+            return Endpoint.OFFER;
+        }
+        if (method.equals("POST") && path.equals("/api/v1/enrol/confirm")) {
+            return Endpoint.CONFIRM;
+        }
+        if (method.equals("GET") && path.startsWith("/api/v1/missions/")) {
+            return Endpoint.BUNDLE;
+        }
+        if (method.equals("POST") && path.startsWith("/api/v1/reports/")) {
+            return Endpoint.REPORT;
+        }
+        return Endpoint.OTHER;
+    }
+
+    /** Phase one: checks the code as the real agency does and offers, spending nothing. */
+    private byte[] offer(HttpExchange exchange, byte[] body) throws IOException {
         EnrolmentRequest request;
         try {
             request = EnrolmentRequest.verify(body);
@@ -243,14 +311,35 @@ public final class FakeAgency implements AutoCloseable {
             return null;
         }
         String alias = codes.get(request.codeSecret());
-        Ed25519PublicKey bound = codeDevices.putIfAbsent(request.codeSecret(), request.deviceSigningKey());
+        Ed25519PublicKey bound = codeDevices.get(request.codeSecret());
+        if (alias == null || (bound != null && !bound.equals(request.deviceSigningKey()))) {
+            send(exchange, 403, error("code-rejected", "the code is unknown, expired or used"));
+            return null;
+        }
+        Ed25519KeyPair key = answerKey == null ? signingKey : answerKey;
+        return new EnrolmentOffer(missionId, missionName, alias, request.deviceSigningKey().keyId(), key.publicKey(),
+                reportIdentity.recipient(), clock.instant()).sign(key);
+    }
+
+    /** Phase two: spends the code for this device (or answers again for it) and seals the mission key. */
+    private byte[] confirm(HttpExchange exchange, byte[] body) throws IOException {
+        EnrolmentRequest request;
+        try {
+            request = EnrolmentRequest.verifyConfirmation(body);
+        } catch (EnrolmentException e) {
+            send(exchange, 400, error("malformed", "the confirmation is not valid"));
+            return null;
+        }
+        String alias = codes.get(request.codeSecret());
+        Ed25519PublicKey bound = alias == null ? null
+                : codeDevices.putIfAbsent(request.codeSecret(), request.deviceSigningKey());
         if (alias == null || (bound != null && !bound.equals(request.deviceSigningKey()))) {
             send(exchange, 403, error("code-rejected", "the code is unknown, expired or used"));
             return null;
         }
         devices.put(request.deviceSigningKey().keyId(), request.deviceSigningKey());
         Ed25519KeyPair key = answerKey == null ? signingKey : answerKey;
-        return EnrolmentAnswer.create(missionId, missionName, alias, request.deviceSigningKey(),
+        return EnrolmentAnswer.create(missionId, missionName, answerAlias == null ? alias : answerAlias, request.deviceSigningKey(),
                 request.deviceRecipient(), key.publicKey(), reportIdentity.recipient(), missionIdentity,
                 clock.instant()).sign(key);
     }

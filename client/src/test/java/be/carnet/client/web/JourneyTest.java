@@ -140,6 +140,42 @@ class JourneyTest {
     }
 
     @Test
+    void theFormKeepsTheAddressAndTheCodeWhenTheAgencyCannotBeReached() {
+        web.setUp();
+        String code = web.agency.issueCode("Délégué 7");
+        web.agency.setDown(true);
+
+        Browser.Response response = web.browser.post("/enrol", Map.of("server", web.agency.address().toString(),
+                "code", code));
+
+        assertEquals(400, response.status());
+        assertTrue(response.body().contains("id=\"code\" name=\"code\" value=\"" + code + "\""), response.body());
+        assertTrue(response.body().contains("value=\"" + web.agency.address() + "\""), response.body());
+        assertFalse(web.agency.spent(code));
+        web.agency.setDown(false);
+        assertEquals(303, web.browser.post("/enrol", Map.of("server", web.agency.address().toString(),
+                "code", code)).status());
+    }
+
+    @Test
+    void aTypoInTheEndOfTheCodeIsMarkedOnTheCodeFieldAndNothingIsSent() {
+        web.setUp();
+        String code = web.agency.issueCode("Délégué 7");
+        String typo = code.substring(0, code.length() - 1) + (code.endsWith("A") ? "B" : "A");
+
+        Browser.Response response = web.browser.post("/enrol", Map.of("server", web.agency.address().toString(),
+                "code", typo));
+
+        assertEquals(400, response.status());
+        assertTrue(response.body().contains("Le champ « Code d’enrôlement » : ne correspond pas à l’agence à cette "
+                + "adresse : vérifiez les trois derniers groupes du code, puis l’adresse. Rien n’a été envoyé et le "
+                + "code reste valable."), response.body());
+        assertTrue(response.body().contains("aria-invalid=\"true\""), response.body());
+        assertEquals(0, web.agency.requestCount(be.carnet.client.agency.FakeAgency.Endpoint.OFFER));
+        assertFalse(web.agency.spent(code));
+    }
+
+    @Test
     void refusesAnAgencyWhoseKeyDoesNotMatchTheCode() {
         web.setUp();
         web.agency.answerWith(be.carnet.protocol.sign.Ed25519KeyPair.generate());

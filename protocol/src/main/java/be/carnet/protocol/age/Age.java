@@ -13,7 +13,10 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Encrypts and decrypts files in the age v1 format (https://age-encryption.org/v1).
@@ -28,6 +31,8 @@ public final class Age {
     static final int PAYLOAD_NONCE_LENGTH = 16;
     static final int CHUNK_SIZE = 64 * 1024;
     private static final int SEALED_CHUNK_SIZE = CHUNK_SIZE + Primitives.TAG_LENGTH;
+    /** The stanza types Carnet's identities read. */
+    private static final Set<String> SUPPORTED_STANZAS = Set.of(X25519Recipient.TYPE, ScryptRecipient.TYPE);
 
     private Age() {
     }
@@ -127,6 +132,7 @@ public final class Age {
             }
         }
         if (fileKey == null) {
+            refuseUnsupportedRecipients(header.stanzas);
             throw new AgeException("no identity matches this file (it was encrypted to someone else)");
         }
         if (fileKey.length != FILE_KEY_LENGTH) {
@@ -168,6 +174,25 @@ public final class Age {
             current = next;
         }
         Arrays.fill(payloadKey, (byte) 0);
+    }
+
+    /**
+     * When no stanza of the file is of a type Carnet reads (X25519, scrypt), says which types the file
+     * uses instead, post-quantum ones by name, rather than that no identity matches.
+     */
+    private static void refuseUnsupportedRecipients(List<Stanza> stanzas) {
+        Set<String> others = new LinkedHashSet<>();
+        for (Stanza stanza : stanzas) {
+            if (SUPPORTED_STANZAS.contains(stanza.type())) {
+                return;
+            }
+            others.add(stanza.type().length() > 32 ? stanza.type().substring(0, 32) + "…" : stanza.type());
+        }
+        String types = String.join(", ", others.stream().limit(3).toList()) + (others.size() > 3 ? ", …" : "");
+        boolean postQuantum = others.stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains("mlkem"));
+        throw new AgeException((postQuantum ? "post-quantum age recipients" : "age recipient types")
+                + " (" + types + ") are not supported; Carnet reads files encrypted to X25519 (age1…)"
+                + " or passphrase (scrypt) recipients");
     }
 
     private static byte[] headerKey(byte[] fileKey) {

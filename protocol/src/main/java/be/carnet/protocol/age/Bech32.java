@@ -1,24 +1,42 @@
 package be.carnet.protocol.age;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Bech32 (BIP 173) as age uses it for {@code age1…} recipients and {@code AGE-SECRET-KEY-1…}
- * identities: the original checksum constant, no 90-character limit, one case per string.
+ * identities: the original checksum constant and one case per string. The decoder applies every rule
+ * of BIP 173, including its 90-character limit: age itself lifts that limit for its long
+ * post-quantum and plugin keys, which Carnet does not support, and Carnet's X25519 keys are 62
+ * ({@code age1…}) and 74 ({@code AGE-SECRET-KEY-1…}) characters long.
  */
 final class Bech32 {
 
+    /** BIP 173's limit on a whole string. */
+    static final int MAX_LENGTH = 90;
+    private static final int CHECKSUM_LENGTH = 6;
     private static final String CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
     private static final int[] GENERATOR = {0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3};
+
+    /**
+     * A decoded string: its human-readable part in lowercase and its data as 5-bit values, checksum
+     * removed.
+     */
+    record Decoded(String hrp, byte[] values) {
+    }
 
     private Bech32() {
     }
 
     /** Encodes {@code data} under {@code hrp}; the result is lowercase. */
     static String encode(String hrp, byte[] data) {
+        return encodeValues(hrp, convertBits(data, 8, 5, true));
+    }
+
+    /** Encodes 5-bit {@code values} under {@code hrp}; the result is lowercase. */
+    static String encodeValues(String hrp, byte[] values) {
         String lowerHrp = hrp.toLowerCase(Locale.ROOT);
-        byte[] values = convertBits(data, 8, 5, true);
         byte[] checksum = checksum(lowerHrp, values);
         StringBuilder out = new StringBuilder(lowerHrp).append('1');
         for (byte v : values) {
@@ -32,21 +50,55 @@ final class Bech32 {
 
     /** Decodes {@code text}, which must use {@code expectedHrp} (case-insensitive) and one case. */
     static byte[] decode(String text, String expectedHrp) {
-        if (!text.equals(text.toLowerCase(Locale.ROOT)) && !text.equals(text.toUpperCase(Locale.ROOT))) {
+        Decoded decoded = decodeValues(text);
+        if (!decoded.hrp().equals(expectedHrp.toLowerCase(Locale.ROOT))) {
+            throw new AgeException("the key must start with " + expectedHrp + "1");
+        }
+        return bytes(decoded);
+    }
+
+    /** The bytes that {@code decoded}'s 5-bit values carry (its padding must be zero bits). */
+    static byte[] bytes(Decoded decoded) {
+        return convertBits(decoded.values(), 5, 8, false);
+    }
+
+    /**
+     * Decodes any BIP 173 string.
+     *
+     * @throws AgeException naming the first BIP 173 rule the string breaks
+     */
+    static Decoded decodeValues(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw new AgeException("a Bech32 key is at most " + MAX_LENGTH + " characters");
+        }
+        boolean lower = false;
+        boolean upper = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 33 || c > 126) {
+                throw new AgeException("a Bech32 key holds only printable ASCII characters");
+            }
+            lower |= c >= 'a' && c <= 'z';
+            upper |= c >= 'A' && c <= 'Z';
+        }
+        if (lower && upper) {
             throw new AgeException("mixed case in a Bech32 key");
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        int separator = lower.lastIndexOf('1');
-        if (separator < 1 || separator + 7 > lower.length()) {
-            throw new AgeException("malformed Bech32 key");
+        String folded = text.toLowerCase(Locale.ROOT);
+        int separator = folded.lastIndexOf('1');
+        if (separator < 0) {
+            throw new AgeException("malformed Bech32 key: no separator 1");
         }
-        String hrp = lower.substring(0, separator);
-        if (!hrp.equals(expectedHrp.toLowerCase(Locale.ROOT))) {
-            throw new AgeException("the key must start with " + expectedHrp);
+        if (separator == 0) {
+            throw new AgeException("malformed Bech32 key: the part before the separator 1 is empty");
         }
-        byte[] values = new byte[lower.length() - separator - 1];
+        if (folded.length() - separator - 1 < CHECKSUM_LENGTH) {
+            throw new AgeException("malformed Bech32 key: the checksum is shorter than 6 characters");
+        }
+        String hrp = folded.substring(0, separator);
+        byte[] values = new byte[folded.length() - separator - 1];
         for (int i = 0; i < values.length; i++) {
-            int v = CHARSET.indexOf(lower.charAt(separator + 1 + i));
+            int v = CHARSET.indexOf(folded.charAt(separator + 1 + i));
             if (v < 0) {
                 throw new AgeException("invalid character in a Bech32 key");
             }
@@ -55,9 +107,7 @@ final class Bech32 {
         if (polymod(expand(hrp), values) != 1) {
             throw new AgeException("the key's checksum does not match (a typing error?)");
         }
-        byte[] payload = new byte[values.length - 6];
-        System.arraycopy(values, 0, payload, 0, payload.length);
-        return convertBits(payload, 5, 8, false);
+        return new Decoded(hrp, Arrays.copyOf(values, values.length - CHECKSUM_LENGTH));
     }
 
     private static byte[] checksum(String hrp, byte[] values) {

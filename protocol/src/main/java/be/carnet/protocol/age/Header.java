@@ -18,6 +18,8 @@ final class Header {
     private static final int COLUMNS = 64;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final int MAX_STANZAS = 1024;
+    /** The first line of an armored (age -a) file, which Carnet does not read. */
+    static final String ARMOR_BEGIN = "-----BEGIN AGE ENCRYPTED FILE-----";
 
     final List<Stanza> stanzas;
     /** The header bytes covered by the MAC: everything up to and including "---". */
@@ -54,7 +56,7 @@ final class Header {
     /** Parses the header from {@code in}, leaving it positioned at the payload nonce. */
     static Header read(InputStream in) throws IOException {
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
-        String version = readLine(in, seen);
+        String version = readFirstLine(in, seen);
         if (!VERSION_LINE.equals(version)) {
             throw new AgeException("not an age file (the first line must be " + VERSION_LINE + ")");
         }
@@ -106,6 +108,41 @@ final class Header {
             }
         }
         return new Stanza(parts[0], Arrays.asList(parts).subList(1, parts.length), body.toByteArray());
+    }
+
+    /**
+     * The version line. An armored file (age -a) is recognised here, CR LF and surrounding spaces
+     * allowed, so that it is refused as what it is rather than as a broken header.
+     */
+    private static String readFirstLine(InputStream in, ByteArrayOutputStream seen) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (line.size() <= ARMOR_BEGIN.length() + 8) {
+            int b = in.read();
+            if (b < 0) {
+                refuseArmor(line.toString(US_ASCII));
+                throw new AgeException("the age header is truncated");
+            }
+            if (b == '\n') {
+                seen.write(b);
+                String text = line.toString(US_ASCII);
+                refuseArmor(text);
+                if (text.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+                    throw new AgeException("malformed age header: non-printable byte");
+                }
+                return text;
+            }
+            seen.write(b);
+            line.write(b);
+        }
+        refuseArmor(line.toString(US_ASCII));
+        throw new AgeException("not an age file (the first line must be " + VERSION_LINE + ")");
+    }
+
+    private static void refuseArmor(String firstLine) {
+        if (firstLine.strip().startsWith(ARMOR_BEGIN)) {
+            throw new AgeException("armored age files (" + ARMOR_BEGIN + ") are not supported;"
+                    + " give Carnet the binary age file (decode the base64 between the BEGIN and END lines)");
+        }
     }
 
     private static String readLine(InputStream in, ByteArrayOutputStream seen) throws IOException {

@@ -41,6 +41,14 @@ public final class X25519Identity implements Identity {
 
     /** Parses an {@code AGE-SECRET-KEY-1…} string (as written by age-keygen). */
     public static X25519Identity parse(String encoded) {
+        if (encoded != null && encoded.toUpperCase(Locale.ROOT).startsWith("AGE-SECRET-KEY-PQ-1")) {
+            throw new AgeException("post-quantum age identities (AGE-SECRET-KEY-PQ-1…) are not supported;"
+                    + " Carnet needs an X25519 identity (AGE-SECRET-KEY-1…)");
+        }
+        if (encoded != null && encoded.toUpperCase(Locale.ROOT).startsWith("AGE-PLUGIN-")) {
+            throw new AgeException("age plugin identities (AGE-PLUGIN-…) are not supported;"
+                    + " Carnet needs an X25519 identity (AGE-SECRET-KEY-1…)");
+        }
         if (encoded == null || !encoded.toUpperCase(Locale.ROOT).startsWith(HRP + "1")) {
             throw new AgeException("an age identity must start with AGE-SECRET-KEY-1");
         }

@@ -31,7 +31,16 @@ public final class X25519Recipient implements Recipient {
         if (!encoded.startsWith("age1")) {
             throw new AgeException("an age recipient must start with age1");
         }
-        return new X25519Recipient(Bech32.decode(encoded, HRP));
+        if (encoded.startsWith("age1pq1")) {
+            throw new AgeException("post-quantum age recipients (age1pq1…) are not supported;"
+                    + " Carnet needs an X25519 recipient (age1…, 62 characters)");
+        }
+        Bech32.Decoded decoded = Bech32.decodeValues(encoded);
+        if (!decoded.hrp().equals(HRP)) {
+            throw new AgeException("age plugin recipients (" + decoded.hrp() + "1…) are not supported;"
+                    + " Carnet needs an X25519 recipient (age1…, 62 characters)");
+        }
+        return new X25519Recipient(Bech32.bytes(decoded));
     }
 
     /** The {@code age1…} encoding. */

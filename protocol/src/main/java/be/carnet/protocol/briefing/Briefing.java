@@ -91,6 +91,13 @@ public record Briefing(String id, String lang, String title, String summary, Str
      */
     public static Briefing parse(String text) {
         String[] lines = text.replace("\r\n", "\n").split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            // CommonMark would end a line there and every line number after it would be off by one.
+            if (lines[i].indexOf('\r') >= 0) {
+                throw new BriefingFormatException(i + 1,
+                        "a carriage return without a line feed; save the file with LF or CR LF line ends");
+            }
+        }
         if (lines.length == 0 || !lines[0].equals("---")) {
             throw new BriefingFormatException(1, "a briefing must start with front matter (a line ---)");
         }

@@ -76,7 +76,7 @@ public record EnrolmentAnswer(String missionId, String missionName, String trave
             Ed25519PublicKey claimedAgency = Ed25519PublicKey.fromBase64(
                     JsonFields.of(unverified.untrustedPayload(), "enrolment").string("agencySigningKey", 64));
             if (!code.matchesAgencyKey(claimedAgency)) {
-                throw new EnrolmentException("the agency key does not match the fingerprint in the enrolment code");
+                throw new WrongAgencyException();
             }
             JsonObject o = unverified.verify(claimedAgency, TYPE).payload();
             JsonFields f = JsonFields.of(o, "enrolment").onlyKeys(KEYS);

@@ -3,7 +3,6 @@ package be.carnet.protocol.enrol;
 import be.carnet.protocol.Randomness;
 import be.carnet.protocol.sign.Ed25519PublicKey;
 import java.security.MessageDigest;
-import java.util.Locale;
 
 /**
  * A one-time enrolment code, e.g. {@code 7K2Q-M9XD-4PWA-RT3E-H8CN-5B1V-QZ6F}: 28 Crockford base32
@@ -33,10 +32,12 @@ public record EnrolmentCode(String secret, String fingerprintPrefix) {
             throw new EnrolmentException("the enrolment code is missing");
         }
         StringBuilder clean = new StringBuilder();
-        for (char c : typed.toUpperCase(Locale.ROOT).toCharArray()) {
-            if (c == '-' || Character.isWhitespace(c)) {
+        for (char typedChar : typed.toCharArray()) {
+            if (typedChar == '-' || Character.isWhitespace(typedChar)) {
                 continue;
             }
+            // Case-fold ASCII only: Java upper-cases dotless ı to I and long ſ to S, and ß to SS.
+            char c = typedChar >= 'a' && typedChar <= 'z' ? (char) (typedChar - 'a' + 'A') : typedChar;
             char mapped = switch (c) {
                 case 'O' -> '0';
                 case 'I', 'L' -> '1';

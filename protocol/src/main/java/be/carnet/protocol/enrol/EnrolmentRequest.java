@@ -15,7 +15,9 @@ import java.util.Set;
 
 /**
  * A device asking to enrol ({@code "type":"carnet.enrol-request/1"}), signed by the new device key
- * to prove the device holds it.
+ * to prove the device holds it. The same fields, signed under {@code "type":"carnet.enrol-confirm/1"},
+ * are the device's confirmation: sent only after it has verified the agency's
+ * {@link EnrolmentOffer}, it is what makes the agency spend the code (docs/formats.md section 6).
  *
  * @param codeSecret the secret part of the enrolment code
  * @param deviceSigningKey the device's new Ed25519 public key
@@ -26,17 +28,27 @@ public record EnrolmentRequest(String codeSecret, Ed25519PublicKey deviceSigning
                                Instant requestedAt) {
 
     public static final String TYPE = "carnet.enrol-request/1";
+    public static final String CONFIRM_TYPE = "carnet.enrol-confirm/1";
     public static final int MAX_BYTES = 4 * 1024;
     private static final Set<String> KEYS = Set.of("type", "codeSecret", "deviceSigningKey", "deviceRecipient",
             "requestedAt");
 
     /** The signed request; {@code deviceKey} must be the key named in it. */
     public byte[] sign(Ed25519KeyPair deviceKey) {
+        return sign(deviceKey, TYPE);
+    }
+
+    /** The signed confirmation (same fields as the request); {@code deviceKey} must be the key named in it. */
+    public byte[] signConfirmation(Ed25519KeyPair deviceKey) {
+        return sign(deviceKey, CONFIRM_TYPE);
+    }
+
+    private byte[] sign(Ed25519KeyPair deviceKey, String type) {
         if (!deviceKey.publicKey().equals(deviceSigningKey)) {
             throw new IllegalArgumentException("the request must be signed by the key it enrols");
         }
         JsonObject o = new JsonObject();
-        o.addProperty("type", TYPE);
+        o.addProperty("type", type);
         o.addProperty("codeSecret", codeSecret);
         o.addProperty("deviceSigningKey", deviceSigningKey.base64());
         o.addProperty("deviceRecipient", deviceRecipient.encoded());
@@ -46,17 +58,26 @@ public record EnrolmentRequest(String codeSecret, Ed25519PublicKey deviceSigning
 
     /** Verifies a request at the agency: well-formed and signed by the key it names. */
     public static EnrolmentRequest verify(byte[] untrustedRequest) {
+        return verify(untrustedRequest, TYPE, "request");
+    }
+
+    /** Verifies a confirmation at the agency: well-formed and signed by the key it names. */
+    public static EnrolmentRequest verifyConfirmation(byte[] untrustedConfirmation) {
+        return verify(untrustedConfirmation, CONFIRM_TYPE, "confirmation");
+    }
+
+    private static EnrolmentRequest verify(byte[] untrustedRequest, String type, String what) {
         try {
             SignedEnvelope.Unverified unverified = SignedEnvelope.parse(untrustedRequest, MAX_BYTES);
             JsonObject claimed = unverified.untrustedPayload();
             Ed25519PublicKey claimedKey = Ed25519PublicKey.fromBase64(
-                    JsonFields.of(claimed, "request").string("deviceSigningKey", 64));
-            JsonObject o = unverified.verify(claimedKey, TYPE).payload();
-            JsonFields f = JsonFields.of(o, "request").onlyKeys(KEYS);
+                    JsonFields.of(claimed, what).string("deviceSigningKey", 64));
+            JsonObject o = unverified.verify(claimedKey, type).payload();
+            JsonFields f = JsonFields.of(o, what).onlyKeys(KEYS);
             return new EnrolmentRequest(f.string("codeSecret", EnrolmentCode.SECRET_LENGTH), claimedKey,
                     X25519Recipient.parse(f.string("deviceRecipient", 100)), Instant.parse(f.string("requestedAt", 40)));
         } catch (SignatureException | JsonFormatException | AgeException | DateTimeParseException e) {
-            throw new EnrolmentException("the enrolment request is not valid: " + e.getMessage(), e);
+            throw new EnrolmentException("the enrolment " + what + " is not valid: " + e.getMessage(), e);
         }
     }
 }

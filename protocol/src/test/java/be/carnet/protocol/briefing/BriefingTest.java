@@ -160,6 +160,10 @@ class BriefingTest {
                         "line 18: checklist id a is used twice"),
                 Arguments.of("checklist item without id", HEAD + "## T\n\nx\n\n## Liste\n\n- [ ] Un\n",
                         "line 17: a checklist item must be \"- [ ] text {#item-id}\""),
+                Arguments.of("lone carriage return in the body", HEAD + "## T\n\nx\ry\n\n<b>x</b>\n",
+                        "line 13: a carriage return without a line feed; save the file with LF or CR LF line ends"),
+                Arguments.of("lone carriage return as the body's line ends", HEAD + "## T\r\rx\r",
+                        "line 11: a carriage return without a line feed; save the file with LF or CR LF line ends"),
                 Arguments.of("unknown key", HEAD.replace("phase: during", "phase: during\ncolour: red") + "## T\n\nx\n",
                         "line 6: unknown front matter key \"colour\""));
     }

@@ -46,7 +46,10 @@ class EnrolmentTest {
                 Arguments.of("", "the enrolment code must have 28 characters"),
                 Arguments.of("ABCD-EFGH", "the enrolment code must have 28 characters"),
                 Arguments.of("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-234U", "the enrolment code may contain only letters and digits"),
-                Arguments.of("<script>alert(1)</script>", "the enrolment code may contain only letters and digits"));
+                Arguments.of("<script>alert(1)</script>", "the enrolment code may contain only letters and digits"),
+                // Java upper-cases these to I and S: they are not the code's letters all the same.
+                Arguments.of("ABCD-EFGH-JKMN-PQRS-TVWX-YZ0\u0131-2345", "the enrolment code may contain only letters and digits"),
+                Arguments.of("ABCD-EFGH-JKMN-PQR\u017f-TVWX-YZ01-2345", "the enrolment code may contain only letters and digits"));
     }
 
     @ParameterizedTest(name = "{0}")

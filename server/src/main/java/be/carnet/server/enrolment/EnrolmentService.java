@@ -2,9 +2,11 @@ package be.carnet.server.enrolment;
 
 import be.carnet.protocol.Hashes;
 import be.carnet.protocol.age.X25519Recipient;
+import be.carnet.protocol.enrol.AgencyAnnouncement;
 import be.carnet.protocol.enrol.EnrolmentAnswer;
 import be.carnet.protocol.enrol.EnrolmentCode;
 import be.carnet.protocol.enrol.EnrolmentException;
+import be.carnet.protocol.enrol.EnrolmentOffer;
 import be.carnet.protocol.enrol.EnrolmentRequest;
 import be.carnet.protocol.keys.AgencyKeys;
 import be.carnet.protocol.sign.Ed25519PublicKey;
@@ -26,8 +28,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Issues one-time enrolment codes and enrols the devices that redeem them. Only the SHA-256 of a
- * code's secret part is stored; the code is shown once, to the admin who issued it. Thread-safe.
+ * Issues one-time enrolment codes and enrols the devices that redeem them, in two phases: an offer that
+ * spends nothing, then the device's confirmation, which spends the code. Only the SHA-256 of a code's
+ * secret part is stored; the code is shown once, to the admin who issued it. Thread-safe.
  */
 public final class EnrolmentService {
 
@@ -81,18 +84,42 @@ public final class EnrolmentService {
     }
 
     /**
-     * Enrols the device that signed {@code untrustedRequest} and answers with the mission key sealed to
-     * it, signed by the agency. The same device retrying the same code gets a fresh answer for the same
-     * enrolment.
+     * Answers a device's enrolment request with what it would be enrolled as, signed, without spending the
+     * code or recording anything: the first of the two phases (docs/formats.md section 6). The same checks
+     * as {@link #confirm} are made, so a code that would be refused there is refused here.
      *
-     * @return the signed {@code carnet.enrolment/1} envelope
+     * @return the signed {@code carnet.enrolment-offer/1} envelope
      * @throws MalformedEnrolmentException if the request is malformed or not signed by the key it names
      * @throws CodeRejectedException if the code is unknown, expired, or used by another device
      */
-    public byte[] enrol(byte[] untrustedRequest) {
+    public byte[] offer(byte[] untrustedRequest) {
         EnrolmentRequest verifiedRequest;
         try {
             verifiedRequest = EnrolmentRequest.verify(untrustedRequest);
+        } catch (EnrolmentException e) {
+            throw new MalformedEnrolmentException(e.getMessage(), e);
+        }
+        Instant now = clock.instant();
+        Claim claim = database.read(c -> claim(c, secretHash(verifiedRequest.codeSecret()), verifiedRequest, now));
+        Mission mission = missions.get(claim.missionId());
+        return new EnrolmentOffer(mission.id(), mission.name(), claim.alias(),
+                verifiedRequest.deviceSigningKey().keyId(), keys.signing().publicKey(), keys.report().recipient(), now)
+                .sign(keys.signing());
+    }
+
+    /**
+     * Enrols the device that signed {@code untrustedConfirmation} (sent once it has verified the offer) and
+     * answers with the mission key sealed to it, signed by the agency. This is where the code is spent. The
+     * same device confirming the same code again gets a fresh answer for the same enrolment.
+     *
+     * @return the signed {@code carnet.enrolment/1} envelope
+     * @throws MalformedEnrolmentException if the confirmation is malformed or not signed by the key it names
+     * @throws CodeRejectedException if the code is unknown, expired, or used by another device
+     */
+    public byte[] confirm(byte[] untrustedConfirmation) {
+        EnrolmentRequest verifiedRequest;
+        try {
+            verifiedRequest = EnrolmentRequest.verifyConfirmation(untrustedConfirmation);
         } catch (EnrolmentException e) {
             throw new MalformedEnrolmentException(e.getMessage(), e);
         }
@@ -107,7 +134,17 @@ public final class EnrolmentService {
         return answer.sign(keys.signing());
     }
 
-    private Device redeem(Connection c, String codeHash, EnrolmentRequest request, Instant now) throws SQLException {
+    /** What a code would enrol a device as; {@code existing} is set when this same device already redeemed it. */
+    private record Claim(String missionId, String alias, Device existing) {
+    }
+
+    /**
+     * Checks that {@code request}'s device may redeem the code with hash {@code codeHash}: the code exists and
+     * is either unused, unexpired and the device key not enrolled yet, or already used by this very device
+     * (same signing key and recipient). Writes nothing.
+     */
+    private static Claim claim(Connection c, String codeHash, EnrolmentRequest request, Instant now)
+            throws SQLException {
         String keyId = request.deviceSigningKey().keyId();
         String missionId;
         String alias;
@@ -132,11 +169,20 @@ public final class EnrolmentService {
                     || !existing.recipient().equals(request.deviceRecipient())) {
                 throw new CodeRejectedException();
             }
-            return existing;
+            return new Claim(missionId, alias, existing);
         }
         if (!now.isBefore(expiresAt) || device(c, keyId).isPresent()) {
             throw new CodeRejectedException();
         }
+        return new Claim(missionId, alias, null);
+    }
+
+    private Device redeem(Connection c, String codeHash, EnrolmentRequest request, Instant now) throws SQLException {
+        Claim claim = claim(c, codeHash, request, now);
+        if (claim.existing() != null) {
+            return claim.existing();
+        }
+        String keyId = request.deviceSigningKey().keyId();
         try (PreparedStatement use = c.prepareStatement(
                 "UPDATE enrolment_codes SET used_at_ms = ?, device_key_id = ? WHERE code_hash = ? AND used_at_ms IS NULL")) {
             use.setLong(1, now.toEpochMilli());
@@ -150,16 +196,23 @@ public final class EnrolmentService {
                 + "(key_id, mission_id, alias, signing_key, recipient, enrolled_at_ms, code_hash) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, keyId);
-            insert.setString(2, missionId);
-            insert.setString(3, alias);
+            insert.setString(2, claim.missionId());
+            insert.setString(3, claim.alias());
             insert.setString(4, request.deviceSigningKey().base64());
             insert.setString(5, request.deviceRecipient().encoded());
             insert.setLong(6, now.toEpochMilli());
             insert.setString(7, codeHash);
             insert.executeUpdate();
         }
-        AuditLog.record(c, now, "device:" + keyId, "device.enrol", "mission " + missionId + ", alias " + alias);
-        return new Device(keyId, missionId, alias, request.deviceSigningKey(), request.deviceRecipient(), now);
+        AuditLog.record(c, now, "device:" + keyId, "device.enrol",
+                "mission " + claim.missionId() + ", alias " + claim.alias());
+        return new Device(keyId, claim.missionId(), claim.alias(), request.deviceSigningKey(),
+                request.deviceRecipient(), now);
+    }
+
+    /** What {@code GET /api/v1/agency} answers: the agency's public signing key. */
+    public byte[] announcement() {
+        return AgencyAnnouncement.write(keys.signing().publicKey());
     }
 
     /** The enrolled device with key id {@code keyId}. */

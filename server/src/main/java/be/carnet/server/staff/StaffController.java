@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,14 +26,15 @@ public final class StaffController {
     /** Failed logins one client address may have within {@link #LOGIN_WINDOW}. */
     public static final int MAX_FAILED_LOGINS = 10;
     private static final String RETRY_AFTER_SECONDS = Long.toString(LOGIN_WINDOW.toSeconds());
+    private static final String BUSY_RETRY_AFTER_SECONDS = "5";
 
     private final StaffService staff;
     private final WebSessions sessions;
     private final AttemptLimiter limiter;
 
     /**
-     * @param limiter counts failed logins per client address; a client over its limit is refused before
-     *     its password is checked
+     * @param limiter counts logins per client address, each before its password is checked (forgiven
+     *     unless the name or password was wrong); a client over its limit is refused without a check
      */
     public StaffController(StaffService staff, WebSessions sessions, AttemptLimiter limiter) {
         this.staff = staff;
@@ -52,28 +54,41 @@ public final class StaffController {
         String username = ctx.formParam("username");
         String password = ctx.formParam("password");
         String client = ClientAddress.of(ctx);
-        if (!limiter.allows(client)) {
-            Layout layout = sessions.layout(ctx);
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", RETRY_AFTER_SECONDS);
-            Views.render(ctx, "staff/login.jte", new LoginPage(layout, layout.t().t("login.tooMany"),
-                    username == null ? "" : username));
+        Optional<AttemptLimiter.Attempt> attempt = limiter.reserve(client);
+        if (attempt.isEmpty()) {
+            refuse(ctx, HttpStatus.TOO_MANY_REQUESTS, RETRY_AFTER_SECONDS, "login.tooMany", username);
             return;
         }
         char[] secret = password == null ? new char[0] : password.toCharArray();
+        boolean failed = false;
         try {
-            var member = staff.authenticate(username == null ? "" : username.strip(), secret);
+            var member = staff.authenticate(client, username == null ? "" : username.strip(), secret);
             if (member.isPresent()) {
                 sessions.login(ctx, member.get());
                 ctx.redirect(Paths.MISSIONS, HttpStatus.SEE_OTHER);
                 return;
             }
+            failed = true;
+        } catch (LoginBusyException e) {
+            refuse(ctx, HttpStatus.SERVICE_UNAVAILABLE, BUSY_RETRY_AFTER_SECONDS, "login.busy", username);
+            return;
         } finally {
             Arrays.fill(secret, '\0');
+            if (!failed) {
+                // Only a wrong name or password counts; a login that succeeded or was not checked does not.
+                attempt.get().forgive();
+            }
         }
-        limiter.failed(client);
         Layout layout = sessions.layout(ctx);
         ctx.status(HttpStatus.UNAUTHORIZED);
         Views.render(ctx, "staff/login.jte", new LoginPage(layout, layout.t().t("login.failed"),
+                username == null ? "" : username));
+    }
+
+    private void refuse(Context ctx, HttpStatus status, String retryAfter, String messageKey, String username) {
+        Layout layout = sessions.layout(ctx);
+        ctx.status(status).header("Retry-After", retryAfter);
+        Views.render(ctx, "staff/login.jte", new LoginPage(layout, layout.t().t(messageKey),
                 username == null ? "" : username));
     }
 

@@ -24,13 +24,20 @@ public final class StaffService {
     private final Database database;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final LoginGate gate;
     /** Verified against when the username is unknown, so a miss costs as much time as a wrong password. */
     private volatile String decoyHash;
 
     public StaffService(Database database, PasswordHasher hasher, Clock clock) {
+        this(database, hasher, clock, LoginGate.standard());
+    }
+
+    /** @param gate decides when a login's password check may run */
+    public StaffService(Database database, PasswordHasher hasher, Clock clock, LoginGate gate) {
         this.database = database;
         this.hasher = hasher;
         this.clock = clock;
+        this.gate = gate;
     }
 
     /**
@@ -66,11 +73,19 @@ public final class StaffService {
         });
     }
 
+    /** As {@link #authenticate(String, String, char[])} for a client with no address (the command line, tests). */
+    public Optional<StaffMember> authenticate(String username, char[] password) {
+        return authenticate("local", username, password);
+    }
+
     /**
      * The staff member for {@code username} and {@code password}, or empty when either is wrong (the
-     * same answer and about the same time for both). Records the attempt in the audit log.
+     * same answer and about the same time for both). Records the attempt in the audit log. The password
+     * check waits its turn in the {@link LoginGate}, in {@code client}'s line.
+     *
+     * @throws LoginBusyException if the gate is full; nothing was checked or recorded
      */
-    public Optional<StaffMember> authenticate(String username, char[] password) {
+    public Optional<StaffMember> authenticate(String client, String username, char[] password) {
         if (username == null || password == null || username.length() > MAX_USERNAME
                 || password.length > MAX_PASSWORD) {
             return Optional.empty();
@@ -85,7 +100,13 @@ public final class StaffService {
                 }
             }
         });
-        boolean matches = hasher.verify(password, row.isPresent() ? row.get()[0] : decoyHash());
+        LoginGate.Pass pass = gate.enter(client).orElseThrow(LoginBusyException::new);
+        boolean matches;
+        try {
+            matches = hasher.verify(password, row.isPresent() ? row.get()[0] : decoyHash());
+        } finally {
+            pass.close();
+        }
         Optional<StaffMember> member = row.isPresent() && matches
                 ? Optional.of(new StaffMember(username, Role.fromStored(row.get()[1]))) : Optional.empty();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored

@@ -17,7 +17,9 @@ public final class Paths {
 
     public static final String API_PREFIX = "/api/";
     public static final String API_HEALTH = "/api/v1/health";
+    public static final String API_AGENCY = "/api/v1/agency";
     public static final String API_ENROL = "/api/v1/enrol";
+    public static final String API_ENROL_CONFIRM = "/api/v1/enrol/confirm";
     public static final String API_BUNDLE = "/api/v1/missions/{missionId}/bundle";
     public static final String API_REPORT = "/api/v1/reports/{reportId}";
 

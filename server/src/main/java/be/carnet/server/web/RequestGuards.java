@@ -3,23 +3,34 @@ package be.carnet.server.web;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** The response headers every answer carries, and the refusal of form posts made from another site. */
 public final class RequestGuards {
 
     public static final String CSP = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+    /** The headers every answer carries, in the order they are sent (also used by {@link BareErrorHandler}). */
+    public static final Map<String, String> SECURITY_HEADERS = securityHeaderMap();
 
     private RequestGuards() {
     }
 
     /** Sets the security headers; called before every request and again on every error answer. */
     public static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Cache-Control", "no-store");
-        ctx.header("X-Frame-Options", "DENY");
+        SECURITY_HEADERS.forEach(ctx::header);
+    }
+
+    private static Map<String, String> securityHeaderMap() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Security-Policy", CSP);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Frame-Options", "DENY");
+        return Collections.unmodifiableMap(headers);
     }
 
     /**

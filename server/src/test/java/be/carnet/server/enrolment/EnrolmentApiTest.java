@@ -2,9 +2,13 @@ package be.carnet.server.enrolment;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.carnet.protocol.enrol.AgencyAnnouncement;
 import be.carnet.protocol.enrol.EnrolmentAnswer;
 import be.carnet.protocol.enrol.EnrolmentCode;
+import be.carnet.protocol.enrol.EnrolmentOffer;
+import be.carnet.protocol.sign.Ed25519PublicKey;
 import be.carnet.server.AgencyServer;
 import be.carnet.server.TestDatabase;
 import be.carnet.server.TestDevice;
@@ -45,8 +49,67 @@ class EnrolmentApiTest {
         server.stop();
     }
 
-    private static HttpResponse<byte[]> enrol(byte[] request) {
+    private static HttpResponse<byte[]> offer(byte[] request) {
         return new TestHttp(server.baseUrl()).postBytes("/api/v1/enrol", request, "application/json");
+    }
+
+    private static HttpResponse<byte[]> confirm(byte[] confirmation) {
+        return new TestHttp(server.baseUrl()).postBytes("/api/v1/enrol/confirm", confirmation, "application/json");
+    }
+
+    /** Both phases, as a device does them. */
+    private static HttpResponse<byte[]> enrol(TestDevice device, String code) {
+        assertEquals(200, offer(device.enrolRequest(code)).statusCode());
+        return confirm(device.enrolConfirmation(code));
+    }
+
+    private static long used(String code) {
+        return TestDatabase.single(data, "SELECT COUNT(*) FROM enrolment_codes WHERE code_hash = ? "
+                + "AND used_at_ms IS NOT NULL", EnrolmentService.secretHash(EnrolmentCode.parse(code).secret()));
+    }
+
+    @Test
+    void theAgencyAnnouncesItsSigningKeyForTheDeviceToCheckAgainstTheCode() {
+        String code = server.enrolments().issueCode(mission.id(), "Delegate 0");
+
+        HttpResponse<String> response = new TestHttp(server.baseUrl()).get("/api/v1/agency");
+
+        assertEquals(200, response.statusCode());
+        Ed25519PublicKey announced = AgencyAnnouncement.parse(response.body().getBytes(UTF_8));
+        assertEquals(server.keys().signing().publicKey(), announced);
+        assertTrue(EnrolmentCode.parse(code).matchesAgencyKey(announced));
+    }
+
+    @Test
+    void theOfferSaysWhatTheDeviceWouldBeEnrolledAsAndSpendsNothing() {
+        String code = server.enrolments().issueCode(mission.id(), "Delegate O");
+        TestDevice device = new TestDevice();
+
+        HttpResponse<byte[]> response = offer(device.enrolRequest(code));
+
+        assertEquals(200, response.statusCode());
+        EnrolmentOffer offer = EnrolmentOffer.verify(response.body(), EnrolmentCode.parse(code),
+                device.signing.publicKey());
+        assertEquals(mission.id(), offer.missionId());
+        assertEquals("Delegate O", offer.travellerAlias());
+        assertEquals(server.keys().report().recipient(), offer.agencyReportRecipient());
+        assertEquals(0, used(code));
+        assertEquals(0, TestDatabase.single(data, "SELECT COUNT(*) FROM devices WHERE key_id = ?", device.keyId()));
+    }
+
+    @Test
+    void aDeviceThatNeverConfirmsLeavesTheCodeToTheOneThatDoes() {
+        String code = server.enrolments().issueCode(mission.id(), "Delegate G");
+        TestDevice abandoned = new TestDevice();
+        TestDevice confirmed = new TestDevice();
+
+        assertEquals(200, offer(abandoned.enrolRequest(code)).statusCode());
+        HttpResponse<byte[]> answer = enrol(confirmed, code);
+
+        assertEquals(200, answer.statusCode());
+        assertEquals(1, used(code));
+        assertEquals(0, TestDatabase.single(data, "SELECT COUNT(*) FROM devices WHERE key_id = ?", abandoned.keyId()));
+        assertEquals(403, offer(abandoned.enrolRequest(code)).statusCode());
     }
 
     @Test
@@ -54,7 +117,7 @@ class EnrolmentApiTest {
         String code = server.enrolments().issueCode(mission.id(), "Delegate A");
         TestDevice device = new TestDevice();
 
-        HttpResponse<byte[]> response = enrol(device.enrolRequest(code));
+        HttpResponse<byte[]> response = enrol(device, code);
 
         assertEquals(200, response.statusCode());
         EnrolmentAnswer answer = EnrolmentAnswer.verify(response.body(), EnrolmentCode.parse(code),
@@ -72,9 +135,9 @@ class EnrolmentApiTest {
     void theSameDeviceRetryingTheSameCodeGetsAFreshAnswerForTheSameEnrolment() {
         String code = server.enrolments().issueCode(mission.id(), "Delegate B");
         TestDevice device = new TestDevice();
-        enrol(device.enrolRequest(code));
+        enrol(device, code);
 
-        HttpResponse<byte[]> again = enrol(device.enrolRequest(code));
+        HttpResponse<byte[]> again = enrol(device, code);
 
         assertEquals(200, again.statusCode());
         EnrolmentAnswer answer = EnrolmentAnswer.verify(again.body(), EnrolmentCode.parse(code),
@@ -86,13 +149,16 @@ class EnrolmentApiTest {
     @Test
     void aCodeUsedByOneDeviceIsRefusedToAnother() {
         String code = server.enrolments().issueCode(mission.id(), "Delegate C");
-        enrol(new TestDevice().enrolRequest(code));
+        enrol(new TestDevice(), code);
         TestDevice second = new TestDevice();
 
-        HttpResponse<byte[]> response = enrol(second.enrolRequest(code));
+        HttpResponse<byte[]> response = offer(second.enrolRequest(code));
+        HttpResponse<byte[]> confirmed = confirm(second.enrolConfirmation(code));
 
         assertEquals(403, response.statusCode());
         assertEquals(CODE_REJECTED, new String(response.body(), UTF_8));
+        assertEquals(403, confirmed.statusCode());
+        assertEquals(CODE_REJECTED, new String(confirmed.body(), UTF_8));
         assertEquals(0, TestDatabase.single(data, "SELECT COUNT(*) FROM devices WHERE key_id = ?", second.keyId()));
     }
 
@@ -101,7 +167,7 @@ class EnrolmentApiTest {
         String code = server.enrolments().issueCode(mission.id(), "Delegate D");
         String unknown = "0000-0000-0000-0000" + code.substring(19);
 
-        HttpResponse<byte[]> response = enrol(new TestDevice().enrolRequest(unknown));
+        HttpResponse<byte[]> response = offer(new TestDevice().enrolRequest(unknown));
 
         assertEquals(403, response.statusCode());
         assertEquals(CODE_REJECTED, new String(response.body(), UTF_8));
@@ -145,7 +211,7 @@ class EnrolmentApiTest {
     void aMalformedRequestIsRefusedAndEnrolsNobody(String name, Supplier<byte[]> request, String message) {
         long devicesBefore = TestDatabase.count(data, "devices");
 
-        HttpResponse<byte[]> response = enrol(request.get());
+        HttpResponse<byte[]> response = offer(request.get());
 
         assertEquals(400, response.statusCode());
         String body = new String(response.body(), UTF_8);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import be.carnet.protocol.keys.AgencyKeys;
 import be.carnet.server.form.InvalidInputException;
 import be.carnet.server.MutableClock;
+import be.carnet.server.TestDatabase;
 import be.carnet.server.TestDevice;
 import be.carnet.server.mission.Mission;
 import be.carnet.server.mission.MissionService;
@@ -48,7 +49,7 @@ class EnrolmentServiceTest {
         TestDevice device = new TestDevice();
 
         CodeRejectedException e = assertThrows(CodeRejectedException.class,
-                () -> enrolments.enrol(device.enrolRequest(code)));
+                () -> enrolments.confirm(device.enrolConfirmation(code)));
 
         assertEquals("the enrolment code is unknown, expired or already used by another device", e.getMessage());
         assertEquals(0, enrolments.devices(mission.id()).size());
@@ -59,7 +60,7 @@ class EnrolmentServiceTest {
         String code = enrolments.issueCode(mission.id(), "Just in time");
         clock.advance(EnrolmentService.CODE_LIFETIME.minus(Duration.ofSeconds(1)));
 
-        enrolments.enrol(new TestDevice().enrolRequest(code));
+        enrolments.confirm(new TestDevice().enrolConfirmation(code));
 
         assertEquals(1, enrolments.devices(mission.id()).size());
         assertEquals(true, enrolments.codes(mission.id()).get(0).used());
@@ -68,12 +69,51 @@ class EnrolmentServiceTest {
     @Test
     void oneDeviceKeyCannotRedeemTwoCodes() {
         TestDevice device = new TestDevice();
-        enrolments.enrol(device.enrolRequest(enrolments.issueCode(mission.id(), "First")));
+        enrolments.confirm(device.enrolConfirmation(enrolments.issueCode(mission.id(), "First")));
         String second = enrolments.issueCode(mission.id(), "Second");
 
-        assertThrows(CodeRejectedException.class, () -> enrolments.enrol(device.enrolRequest(second)));
+        assertThrows(CodeRejectedException.class, () -> enrolments.offer(device.enrolRequest(second)));
+        assertThrows(CodeRejectedException.class, () -> enrolments.confirm(device.enrolConfirmation(second)));
 
         assertEquals(false, enrolments.codes(mission.id()).get(1).used());
+    }
+
+    @Test
+    void anOfferSpendsNothingAndRecordsNothing() {
+        String code = enrolments.issueCode(mission.id(), "Careful traveller");
+        long auditBefore = TestDatabase.count(data, "audit");
+
+        enrolments.offer(new TestDevice().enrolRequest(code));
+        enrolments.offer(new TestDevice().enrolRequest(code));
+
+        assertEquals(false, enrolments.codes(mission.id()).get(0).used());
+        assertEquals(0, enrolments.devices(mission.id()).size());
+        assertEquals(auditBefore, TestDatabase.count(data, "audit"));
+    }
+
+    @Test
+    void anExpiredCodeGetsNoOffer() {
+        String code = enrolments.issueCode(mission.id(), "Late traveller");
+        clock.advance(EnrolmentService.CODE_LIFETIME);
+
+        assertThrows(CodeRejectedException.class, () -> enrolments.offer(new TestDevice().enrolRequest(code)));
+    }
+
+    @Test
+    void aRequestIsNotAConfirmationNorTheOtherWayRound() {
+        String code = enrolments.issueCode(mission.id(), "Traveller");
+        TestDevice device = new TestDevice();
+
+        MalformedEnrolmentException asConfirmation = assertThrows(MalformedEnrolmentException.class,
+                () -> enrolments.confirm(device.enrolRequest(code)));
+        MalformedEnrolmentException asRequest = assertThrows(MalformedEnrolmentException.class,
+                () -> enrolments.offer(device.enrolConfirmation(code)));
+
+        assertEquals("the enrolment confirmation is not valid: the signed document is a \"carnet.enrol-request/1\", "
+                + "expected \"carnet.enrol-confirm/1\"", asConfirmation.getMessage());
+        assertEquals("the enrolment request is not valid: the signed document is a \"carnet.enrol-confirm/1\", "
+                + "expected \"carnet.enrol-request/1\"", asRequest.getMessage());
+        assertEquals(false, enrolments.codes(mission.id()).get(0).used());
     }
 
     @Test

@@ -58,7 +58,7 @@ class IntakeApiTest {
         otherMission = server.missions().create("Autre mission", "Lagos");
         device = new TestDevice();
         String code = server.enrolments().issueCode(mission.id(), "Delegate 1");
-        assertEquals(200, http().postBytes("/api/v1/enrol", device.enrolRequest(code), "application/json").statusCode());
+        assertEquals(200, http().postBytes("/api/v1/enrol/confirm", device.enrolConfirmation(code), "application/json").statusCode());
     }
 
     @AfterAll

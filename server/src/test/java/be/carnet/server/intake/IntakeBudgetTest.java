@@ -44,7 +44,7 @@ class IntakeBudgetTest {
         MissionService missions = new MissionService(database, clock);
         enrolments = new EnrolmentService(database, missions, keys, clock);
         mission = missions.create("admin", "Mission", "");
-        enrolments.enrol(device.enrolRequest(enrolments.issueCode(mission.id(), "Delegate")));
+        enrolments.confirm(device.enrolConfirmation(enrolments.issueCode(mission.id(), "Delegate")));
     }
 
     @AfterEach

@@ -89,7 +89,7 @@ class ReportFieldsAndAttachmentsTest {
 
     private static TestDevice enrolled(Mission in, String alias) {
         TestDevice enrolled = new TestDevice();
-        server.enrolments().enrol(enrolled.enrolRequest(server.enrolments().issueCode(in.id(), alias)));
+        server.enrolments().confirm(enrolled.enrolConfirmation(server.enrolments().issueCode(in.id(), alias)));
         return enrolled;
     }
 

@@ -44,7 +44,7 @@ class ReportQueriesTest {
         intake = new IntakeService(database, enrolments, keys, clock, 2);
         reports = new ReportQueries(database);
         mission = missions.create("admin", "Mission", "");
-        enrolments.enrol(device.enrolRequest(enrolments.issueCode(mission.id(), "Delegate")));
+        enrolments.confirm(device.enrolConfirmation(enrolments.issueCode(mission.id(), "Delegate")));
     }
 
     @AfterEach

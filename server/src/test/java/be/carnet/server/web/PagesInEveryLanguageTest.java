@@ -50,9 +50,9 @@ class PagesInEveryLanguageTest {
         server.bundles().publish(mission.id(), TestBundles.bundle(mission, 1, keys.signing()), "admin");
         server.enrolments().issueCode(mission.id(), "Unused");
         TestDevice device = new TestDevice();
-        server.enrolments().enrol(device.enrolRequest(server.enrolments().issueCode(mission.id(), "Used")));
+        server.enrolments().confirm(device.enrolConfirmation(server.enrolments().issueCode(mission.id(), "Used")));
         TestDevice colleague = new TestDevice();
-        server.enrolments().enrol(colleague.enrolRequest(server.enrolments().issueCode(mission.id(), "Colleague")));
+        server.enrolments().confirm(colleague.enrolConfirmation(server.enrolments().issueCode(mission.id(), "Colleague")));
         reportId = UUID.randomUUID().toString();
         send(device, reportId, new Incident(Category.T02, Severity.S3, Tlp.AMBER, "2026-11-27T22:15+08:00", true,
                 "Aéroport", "Téléphone", "texte", "rien", true, 61, "courriel", "", List.of(

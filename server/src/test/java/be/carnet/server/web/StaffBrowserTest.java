@@ -165,7 +165,7 @@ class StaffBrowserTest {
 
         TestDevice device = new TestDevice();
         TestHttp api = new TestHttp(server.baseUrl());
-        assertEquals(200, api.postBytes("/api/v1/enrol", device.enrolRequest(code), "application/json").statusCode());
+        assertEquals(200, api.postBytes("/api/v1/enrol/confirm", device.enrolConfirmation(code), "application/json").statusCode());
         AgencyKeys keys = server.keys();
         String reportId = UUID.randomUUID().toString();
         byte[] sealed = device.seal(device.report(reportId, missionId, keys.signing().publicKey().keyId(),
@@ -216,7 +216,7 @@ class StaffBrowserTest {
     void anHtmlAttachmentIsSavedAndNeverRenderedByTheBrowser() throws IOException {
         Mission mission = server.missions().create("Attachment mission", "");
         TestDevice device = new TestDevice();
-        server.enrolments().enrol(device.enrolRequest(server.enrolments().issueCode(mission.id(), "Delegate")));
+        server.enrolments().confirm(device.enrolConfirmation(server.enrolments().issueCode(mission.id(), "Delegate")));
         String hostile = "<html><head><title>pwned</title></head><body><h1 id=\"pwned\">rendered</h1></body></html>";
         String reportId = UUID.randomUUID().toString();
         AgencyKeys keys = server.keys();

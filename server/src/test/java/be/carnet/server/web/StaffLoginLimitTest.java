@@ -48,15 +48,25 @@ class StaffLoginLimitTest {
     @BeforeEach
     void start() {
         database = Database.open(data);
+        serve(ClientAddress.peerOnly());
+    }
+
+    /** (Re)starts the web layer with {@code clientAddress}'s trusted proxies. */
+    private void serve(ClientAddress clientAddress) {
+        if (app != null) {
+            app.stop();
+        }
         AgencyKeys keys = AgencyKeys.generate();
         MissionService missions = new MissionService(database, clock);
         EnrolmentService enrolments = new EnrolmentService(database, missions, keys, clock);
         StaffService staff = new StaffService(database, new PasswordHasher(1024, 1, 1), clock);
-        staff.create("test", "admin", PASSWORD.toCharArray(), Role.ADMIN);
+        if (app == null) {
+            staff.create("test", "admin", PASSWORD.toCharArray(), Role.ADMIN);
+        }
         app = WebServer.create(new WebServer.Deps(Messages.load(), new SessionStore(clock), staff, missions,
                 enrolments, new BundleService(database, missions, keys, clock),
                 new IntakeService(database, enrolments, keys, clock, 1), new ReportQueries(database),
-                keys, clock, ZoneOffset.UTC)).start("127.0.0.1", 0);
+                keys, clock, ZoneOffset.UTC, clientAddress)).start("127.0.0.1", 0);
         baseUrl = "http://127.0.0.1:" + app.port();
     }
 
@@ -107,7 +117,23 @@ class StaffLoginLimitTest {
     }
 
     @Test
-    void behindALocalProxyEachForwardedClientIsCountedOnItsOwn() {
+    void aForwardedForHeaderFromAPeerThatIsNotATrustedProxyIsIgnored() {
+        TestHttp http = new TestHttp(baseUrl);
+        http.get("/login");
+        for (int i = 0; i < StaffController.MAX_FAILED_LOGINS; i++) {
+            http.post("/login", java.util.Map.of("csrf", http.csrf(), "username", "admin", "password", "wrong " + i),
+                    "X-Forwarded-For", "203.0.113." + i);
+        }
+
+        HttpResponse<String> spoofed = http.post("/login", java.util.Map.of("csrf", http.csrf(), "username", "admin",
+                "password", PASSWORD), "X-Forwarded-For", "198.51.100.4");
+
+        assertEquals(429, spoofed.statusCode(), "the loopback peer is not a configured proxy: its header counts for nothing");
+    }
+
+    @Test
+    void behindATrustedProxyEachForwardedClientIsCountedOnItsOwn() {
+        serve(ClientAddress.parse("127.0.0.1, ::1"));
         TestHttp http = new TestHttp(baseUrl);
         http.get("/login");
         for (int i = 0; i < StaffController.MAX_FAILED_LOGINS; i++) {
@@ -117,11 +143,14 @@ class StaffLoginLimitTest {
 
         HttpResponse<String> blocked = http.post("/login", java.util.Map.of("csrf", http.csrf(), "username", "admin", "password", PASSWORD),
                 "X-Forwarded-For", "203.0.113.7");
+        HttpResponse<String> prepended = http.post("/login", java.util.Map.of("csrf", http.csrf(), "username", "admin",
+                "password", PASSWORD), "X-Forwarded-For", "198.51.100.9, 203.0.113.7");
         HttpResponse<String> other = http.post("/login", java.util.Map.of("csrf", http.csrf(), "username", "admin", "password", PASSWORD),
                 "X-Forwarded-For", "198.51.100.4");
 
         assertEquals(429, blocked.statusCode());
         assertEquals(303, other.statusCode());
+        assertEquals(429, prepended.statusCode(), "what the client wrote left of the proxy's entry is not used");
     }
 
     private int loginAuditRows() {

@@ -376,7 +376,7 @@ class StaffPagesTest {
         TestDevice device = new TestDevice();
         TestHttp api = new TestHttp(server.baseUrl());
         String code = server.enrolments().issueCode(mission.id(), "<b>Traveller</b>");
-        assertEquals(200, api.postBytes("/api/v1/enrol", device.enrolRequest(code), "application/json").statusCode());
+        assertEquals(200, api.postBytes("/api/v1/enrol/confirm", device.enrolConfirmation(code), "application/json").statusCode());
         String reportId = UUID.randomUUID().toString();
         AgencyKeys keys = server.keys();
         byte[] sealed = device.seal(device.report(reportId, mission.id(), keys.signing().publicKey().keyId(),

@@ -52,7 +52,7 @@ class WebServerWiringTest {
         app = WebServer.create(new WebServer.Deps(Messages.load(), new SessionStore(clock),
                 new StaffService(database, new PasswordHasher(1024, 1, 1), clock), missions, enrolments,
                 new BundleService(database, missions, keys, clock), saturatedIntake, new ReportQueries(database),
-                keys, clock, ZoneOffset.UTC)).start("127.0.0.1", 0);
+                keys, clock, ZoneOffset.UTC, ClientAddress.parse("127.0.0.1"))).start("127.0.0.1", 0);
         baseUrl = "http://127.0.0.1:" + app.port();
     }
 
@@ -66,7 +66,7 @@ class WebServerWiringTest {
     void aBusyIntakeAsksTheDeviceToRetryLater() {
         Mission mission = missions.create("Mission", "");
         TestDevice device = new TestDevice();
-        enrolments.enrol(device.enrolRequest(enrolments.issueCode(mission.id(), "Delegate")));
+        enrolments.confirm(device.enrolConfirmation(enrolments.issueCode(mission.id(), "Delegate")));
         String reportId = UUID.randomUUID().toString();
         byte[] sealed = device.seal(device.report(reportId, mission.id(), keys.signing().publicKey().keyId(), "x"),
                 keys.report().recipient());
@@ -96,7 +96,7 @@ class WebServerWiringTest {
     }
 
     @Test
-    void behindALocalProxyEachForwardedClientIsCountedOnItsOwn() {
+    void behindATrustedProxyEachForwardedClientIsCountedOnItsOwn() {
         TestHttp http = new TestHttp(baseUrl);
         for (int i = 0; i < 20; i++) {
             http.postBytesWithHeader("/api/v1/enrol", "{}".getBytes(UTF_8), "X-Forwarded-For", "203.0.113.7");

@@ -1,6 +1,7 @@
 package be.carnet.client;
 
 import be.carnet.client.briefing.BundleService;
+import be.carnet.client.browser.OwnedBrowser;
 import be.carnet.client.briefing.Checklist;
 import be.carnet.client.enrolment.EnrolmentService;
 import be.carnet.client.incident.Drafts;
@@ -20,6 +21,7 @@ import be.carnet.client.vault.IdleLock;
 import be.carnet.client.web.LaunchTokens;
 import be.carnet.i18n.Messages;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,9 +59,11 @@ public final class TravellerApp {
     private final Vault vault;
     private final LaunchTokens launchTokens;
     private final ScheduledExecutorService timer;
+    private final OwnedBrowser browser;
 
     private TravellerApp(Javalin server, Database database, Vault vault, LaunchTokens launchTokens,
-                         ScheduledExecutorService timer) {
+                         ScheduledExecutorService timer, OwnedBrowser browser) {
+        this.browser = browser;
         this.server = server;
         this.database = database;
         this.vault = vault;
@@ -82,11 +86,12 @@ public final class TravellerApp {
         Database database = Database.open(options.dataDir().resolve(DATABASE_FILE));
         try {
             Vault vault = new Vault(options.dataDir().resolve(KEY_FILE), options.kdf(), options.pause());
+            OwnedBrowser browser = new OwnedBrowser(options.dataDir());
             Settings settings = new Settings(database);
             if (vault.state() == Vault.State.ABSENT && holdsData(database)) {
                 // Data without its wrapped key is unreadable: an interrupted wipe. Finish it.
                 LOG.warn("vault data without a vault key found: erasing it");
-                new DataWipe(vault, database, settings).wipe();
+                new DataWipe(vault, database, settings, browser).wipe();
             }
             Journal journal = new Journal(database, vault, options.clock());
             EnrolmentService enrolments = new EnrolmentService(database, vault, options.agencies(), journal,
@@ -98,7 +103,7 @@ public final class TravellerApp {
             IdleLock idleLock = new IdleLock(vault, options.clock(), settings, options.idleLock());
             Drafts drafts = new Drafts(database, vault, journal, options.clock());
             TripDevices devices = new TripDevices(database, vault);
-            WebDeps deps = new WebDeps(vault, new DataWipe(vault, database, settings), enrolments, bundles, checklist,
+            WebDeps deps = new WebDeps(vault, new DataWipe(vault, database, settings, browser), enrolments, bundles, checklist,
                     journal, drafts, devices, sync, settings, Messages.load(), launchTokens, idleLock, options.clock(),
                     new LastZone(database, vault, options.zone()));
             Javalin server = WebServer.create(deps).start("127.0.0.1", options.port());
@@ -110,16 +115,29 @@ public final class TravellerApp {
             timer.scheduleAtFixedRate(idleLock::checkNow, IDLE_CHECK_PERIOD.toSeconds(), IDLE_CHECK_PERIOD.toSeconds(),
                     TimeUnit.SECONDS);
             LOG.info("Carnet traveller app listening on 127.0.0.1:{}", server.port());
-            return new TravellerApp(server, database, vault, launchTokens, timer);
+            return new TravellerApp(server, database, vault, launchTokens, timer, browser);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
+    /** The browser profile this app owns in its data folder (the panic wipe removes it). */
+    public OwnedBrowser browser() {
+        return browser;
+    }
+
     /** The port the app listens on (127.0.0.1 only). */
     public int port() {
         return server.port();
+    }
+
+    /** The path of every GET route in the route table, parameters as {@code {name}}: for tests that walk every page. */
+    List<String> getPaths() {
+        return server.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(parsed -> parsed.endpoint.method == HandlerType.GET)
+                .map(parsed -> parsed.endpoint.path)
+                .toList();
     }
 
     /** A new one-time link that opens a session: {@code http://127.0.0.1:PORT/launch?token=…}. A secret. */

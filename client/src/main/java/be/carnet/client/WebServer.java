@@ -9,6 +9,8 @@ import be.carnet.client.web.RequestLimits;
 import be.carnet.client.web.ErrorPage;
 import be.carnet.client.web.ForbiddenHostException;
 import be.carnet.client.web.JettyErrors;
+import be.carnet.client.web.KeptForms;
+import be.carnet.client.web.Notice;
 import be.carnet.client.web.LanguageChoice;
 import be.carnet.client.web.LanguageController;
 import be.carnet.client.web.LaunchController;
@@ -25,6 +27,7 @@ import be.carnet.client.web.UploadTooLargeException;
 import be.carnet.client.briefing.BriefingController;
 import be.carnet.client.briefing.ContactsController;
 import be.carnet.client.briefing.SearchController;
+import be.carnet.client.briefing.SearchMemory;
 import be.carnet.client.briefing.ChecklistController;
 import be.carnet.client.enrolment.EnrolmentController;
 import be.carnet.client.incident.DraftNotFoundException;
@@ -32,6 +35,7 @@ import be.carnet.client.incident.IncidentController;
 import be.carnet.client.incident.JournalController;
 import be.carnet.client.sync.SyncController;
 import be.carnet.client.vault.SettingsController;
+import be.carnet.client.vault.MemoryFormSeal;
 import be.carnet.client.vault.Vault;
 import be.carnet.client.vault.StrengthController;
 import be.carnet.client.vault.VaultController;
@@ -42,6 +46,7 @@ import be.carnet.protocol.report.Attachment;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
@@ -68,22 +73,27 @@ public final class WebServer {
     public static Javalin create(WebDeps deps) {
         Sessions sessions = new Sessions(deps.clock());
         LanguageChoice languages = new LanguageChoice(deps.settings());
+        // Forms kept across the lock: a new in-memory key at every lock makes all earlier ones unreadable.
+        KeptForms kept = new KeptForms(MemoryFormSeal::new, deps.clock());
+        deps.vault().onLock(kept::forgetAll);
         Pages pages = new Pages(deps.messages(), languages, deps.zones()::current,
-                () -> deps.vault().state() == Vault.State.UNLOCKED);
+                () -> deps.vault().state() == Vault.State.UNLOCKED, kept);
         RequestGuard guard = new RequestGuard(sessions, deps.idleLock());
-        States states = new States(deps.vault(), pages);
+        States states = new States(deps.vault(), pages, kept, guard);
         Stylesheet stylesheet = new Stylesheet();
         StrengthScript strengthScript = new StrengthScript();
         Script zoneScript = new Script("zone.js");
         StrengthController strength = new StrengthController(pages);
         LaunchController launch = new LaunchController(deps.launchTokens(), sessions, pages);
-        LanguageController language = new LanguageController(languages, pages);
-        VaultController vault = new VaultController(deps.vault(), deps.wipe(), pages, deps.idleLock());
+        LanguageController language = new LanguageController(languages, pages, kept);
+        VaultController vault = new VaultController(deps.vault(), deps.wipe(), pages, deps.idleLock(), kept);
         SettingsController settings = new SettingsController(deps.vault(), deps.idleLock(), pages);
         EnrolmentController enrolment = new EnrolmentController(deps.enrolments(), new FirstBriefings(deps.bundles()), pages);
         BriefingController briefings = new BriefingController(deps.bundles(), deps.enrolments(), deps.checklist(), pages,
                 deps.clock());
-        SearchController search = new SearchController(deps.bundles(), pages);
+        SearchMemory searches = new SearchMemory();
+        deps.vault().onLock(searches::forgetAll);
+        SearchController search = new SearchController(deps.bundles(), searches, pages);
         ContactsController contacts = new ContactsController(deps.bundles(), pages);
         ChecklistController checklist = new ChecklistController(deps.checklist(), deps.bundles(), pages);
         IncidentController incidents = new IncidentController(deps.journal(), deps.drafts(), deps.devices(),
@@ -102,13 +112,17 @@ public final class WebServer {
             config.jetty.multipartConfig.maxTotalRequestSize(RequestLimits.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            config.events.serverStopping(kept::forgetAll);
 
             // Filters: headers and Host allowlist on every request; then, on a matched route, the session,
-            // Origin/Sec-Fetch-Site/CSRF and the idle lock (RequestGuard), then the vault state (VaultStates).
+            // Origin/Sec-Fetch-Site/CSRF and the idle lock (RequestGuard: from here the request is in flight,
+            // so the lock waits for it), then the vault state (States). The request ends for the idle lock in
+            // the after filter, and in every exception mapping and redirect (guard.finish is idempotent).
             config.routes.before(guard::check);
             config.routes.beforeMatched(guard::admit);
             config.routes.beforeMatched(states::admit);
             config.routes.after(SecurityHeaders::apply);
+            config.routes.after(guard::finish);
 
             // Open without a session.
             config.routes.get(Paths.LAUNCH, launch::launch, Access.OPEN);
@@ -142,7 +156,9 @@ public final class WebServer {
             config.routes.post(Paths.BRIEFINGS_UPDATE, briefings::update, Access.UNLOCKED);
             config.routes.post(Paths.BRIEFINGS_CHANGES_DISMISS, briefings::dismissChanges, Access.UNLOCKED);
             config.routes.post(Paths.CHECKLIST, checklist::set, Access.UNLOCKED);
-            config.routes.get(Paths.SEARCH, search::search, Access.UNLOCKED);
+            // Search by POST only: a query in an address would stay in the browser's history.
+            config.routes.get(Paths.SEARCH, search::page, Access.UNLOCKED);
+            config.routes.post(Paths.SEARCH, search::search, Access.UNLOCKED);
             config.routes.get(Paths.CONTACTS, contacts::show, Access.UNLOCKED);
 
             // Incidents.
@@ -168,25 +184,36 @@ public final class WebServer {
 
             // Refusals and errors; the after-filter and the guard have set the security headers on all.
             config.routes.exception(ForbiddenHostException.class, (e, ctx) -> {
+                guard.finish(ctx);
                 ctx.status(HttpStatus.FORBIDDEN).contentType("text/plain; charset=utf-8").result("Forbidden\n");
             });
-            config.routes.exception(NoSessionException.class, (e, ctx) ->
-                    errorPage(pages, ctx, HttpStatus.FORBIDDEN, "client.launch.required"));
+            config.routes.exception(NoSessionException.class, (e, ctx) -> {
+                guard.finish(ctx);
+                errorPage(pages, ctx, HttpStatus.FORBIDDEN, "client.launch.required");
+            });
             config.routes.exception(StateChangeRefusedException.class, (e, ctx) -> {
+                guard.finish(ctx);
                 LOG.warn("{}", e.getMessage());
                 errorPage(pages, ctx, HttpStatus.FORBIDDEN, "error.csrf");
             });
             config.routes.exception(UploadTooLargeException.class, (e, ctx) -> {
+                guard.finish(ctx);
                 LOG.warn("{}", e.getMessage());
                 RequestLimits.discardBody(ctx);
                 ctx.status(HttpStatus.CONTENT_TOO_LARGE);
                 pages.render(ctx, "web/error.jte", new ErrorPage(pages.chrome(ctx), 413, "client.attachment.tooLargePage",
                         List.of(Attachment.MAX_BYTES / (1024 * 1024)), Paths.draftOfUpload(ctx.path())));
             });
-            config.routes.exception(DraftNotFoundException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND));
-            config.routes.exception(VaultLockedException.class, (e, ctx) ->
-                    ctx.redirect(Paths.UNLOCK, HttpStatus.SEE_OTHER));
+            config.routes.exception(DraftNotFoundException.class, (e, ctx) -> {
+                guard.finish(ctx);
+                ctx.status(HttpStatus.NOT_FOUND);
+            });
+            config.routes.exception(VaultLockedException.class, (e, ctx) -> {
+                guard.finish(ctx);
+                ctx.redirect(Paths.UNLOCK, HttpStatus.SEE_OTHER);
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                guard.finish(ctx);
                 if (e.getStatus() == HttpStatus.NOT_FOUND.getCode()) {
                     ctx.status(HttpStatus.NOT_FOUND);
                 } else {
@@ -194,6 +221,7 @@ public final class WebServer {
                 }
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
+                guard.finish(ctx);
                 LOG.error("request to {} failed: {}", ctx.path(), e.toString());
                 errorPage(pages, ctx, HttpStatus.INTERNAL_SERVER_ERROR, "error.internal");
             });
@@ -216,18 +244,35 @@ public final class WebServer {
     static final class States {
         private final Vault vault;
         private final Pages pages;
+        private final KeptForms kept;
+        private final RequestGuard guard;
 
-        States(Vault vault, Pages pages) {
+        States(Vault vault, Pages pages, KeptForms kept, RequestGuard guard) {
             this.vault = vault;
             this.pages = pages;
+            this.kept = kept;
+            this.guard = guard;
         }
 
         void admit(Context ctx) {
-            String elsewhere = elsewhere(Access.of(ctx.routeRoles()), vault.state());
-            if (elsewhere != null) {
-                pages.redirect(ctx, elsewhere, null);
-                ctx.skipRemainingHandlers();
+            Access access = Access.of(ctx.routeRoles());
+            Vault.State state = vault.state();
+            String elsewhere = elsewhere(access, state);
+            if (elsewhere == null) {
+                return;
             }
+            Notice notice = null;
+            if (access == Access.UNLOCKED && state == Vault.State.LOCKED && ctx.method() == HandlerType.POST
+                    && !Paths.LOCK.equals(ctx.path())) {
+                // The lock fired while the traveller was typing: keep what they sent, sealed in memory, to show
+                // it again (never to re-send it) after the unlock.
+                LockedPosts.Plan plan = LockedPosts.plan(ctx.path());
+                kept.keepLocked(ctx, plan.returnPath(), LockedPosts.fields(ctx, plan), LockedPosts.carriedFile(ctx));
+                notice = Notice.info("client.kept.locked");
+            }
+            guard.finish(ctx);
+            pages.redirect(ctx, elsewhere, notice);
+            ctx.skipRemainingHandlers();
         }
 
         /** Where a request for a route with {@code access} goes in {@code state}, or {@code null} to serve it. */

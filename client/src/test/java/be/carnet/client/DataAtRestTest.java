@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.carnet.client.web.Browser;
+import be.carnet.client.web.Paths;
 import be.carnet.client.web.WebFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ class DataAtRestTest {
             web.enrol();
             web.browser.post("/incidents", incident(INCIDENT_MARKER));
             web.browser.post("/checklist", Map.of("briefing", "pre-departure", "item", "backup", "ticked", "true"));
-            assertTrue(web.browser.get("/briefings/pre-departure").body().contains(BRIEFING_MARKER));
+            assertTrue(web.browser.get(Paths.briefing("pre-departure")).body().contains(BRIEFING_MARKER));
 
             assertEquals(List.of(), filesContainingAMarker());
 
@@ -72,7 +73,7 @@ class DataAtRestTest {
             web.browser.post("/briefings-update", Map.of());
             String home = web.browser.get("/").body();
             assertTrue(home.contains("<code>" + REMOVED_ID_MARKER + "</code>"), home);
-            assertTrue(home.contains("href=\"/briefings/" + NEW_ID_MARKER + "\""), home);
+            assertTrue(home.contains("href=\"" + Paths.briefing(NEW_ID_MARKER) + "\""), home);
 
             assertEquals(List.of(), filesContainingAMarker());
 

@@ -33,7 +33,7 @@ public final class Launcher {
     }
 
     private static void usage() {
-        System.err.println("usage: java -jar carnet.jar traveller [--data DIR] [--port N]");
+        System.err.println("usage: java -jar carnet.jar traveller [--data DIR] [--port N] [--system-browser | --no-browser]");
         System.err.println("       java -jar carnet.jar agency init --data DIR --admin NAME");
         System.err.println("       java -jar carnet.jar agency serve --data DIR [--bind 127.0.0.1] [--port 8080] [--trusted-proxies ADDR,ADDR]");
         System.err.println("       java -jar carnet.jar content check|build ...");

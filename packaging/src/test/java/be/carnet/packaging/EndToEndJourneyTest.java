@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.carnet.client.web.Paths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class EndToEndJourneyTest {
 
             browser.submit("#lang-nl");
             browser.find("#nav-home").click();
-            browser.find("a.briefing-link[href='/briefings/pre-departure']").click();
+            browser.find("a.briefing-link[href='" + Paths.briefing("pre-departure") + "']").click();
             assertEquals("Voor vertrek", browser.text("#briefing h1"));
             assertEquals("nl", browser.find("html").getAttribute("lang"));
             browser.submit("#lang-fr");
@@ -109,7 +110,7 @@ class EndToEndJourneyTest {
             assertEquals("fr", browser.find("html").getAttribute("lang"));
             assertFalse(browser.driver.findElements(By.cssSelector(".search-result")).isEmpty());
 
-            // Switching language on the results keeps the query: the same search, in Dutch.
+            // Switching language on the results keeps the query (from memory, not the address): the same search, in Dutch.
             browser.submit("#lang-nl");
             browser.find(".search-result");
             assertEquals("nl", browser.find("html").getAttribute("lang"));
@@ -126,7 +127,7 @@ class EndToEndJourneyTest {
 
             // Tick two items of the pre-departure checklist.
             browser.find("#nav-home").click();
-            browser.find("a.briefing-link[href='/briefings/pre-departure']").click();
+            browser.find("a.briefing-link[href='" + Paths.briefing("pre-departure") + "']").click();
             browser.submit("#check-p2-trip-device");
             browser.submit("#check-p4-backup");
             assertTrue(browser.text("#checklist-progress").startsWith("2 / "), browser.text("#checklist-progress"));
@@ -137,9 +138,9 @@ class EndToEndJourneyTest {
             browser.type("passphrase", PASSPHRASE);
             browser.submit("#unlock-submit");
             browser.find("#nav-home").click();
-            browser.find("a.briefing-link[href='/briefings/pre-departure']").click();
-            assertTrue(browser.find("#item-p2-trip-device").getAttribute("class").contains("checked"));
-            assertTrue(browser.find("#item-p4-backup").getAttribute("class").contains("checked"));
+            browser.find("a.briefing-link[href='" + Paths.briefing("pre-departure") + "']").click();
+            assertTrue(browser.find("#" + Paths.checklistItem("p2-trip-device")).getAttribute("class").contains("checked"));
+            assertTrue(browser.find("#" + Paths.checklistItem("p4-backup")).getAttribute("class").contains("checked"));
             assertTrue(browser.text("#checklist-progress").startsWith("2 / "), browser.text("#checklist-progress"));
         }
     }

@@ -5,6 +5,7 @@ import be.carnet.protocol.keys.AgencyKeys;
 import be.carnet.server.bundle.BundleService;
 import be.carnet.server.enrolment.EnrolmentService;
 import be.carnet.server.intake.IntakeService;
+import be.carnet.server.limits.BodyLimits;
 import be.carnet.server.mission.MissionService;
 import be.carnet.server.report.ReportQueries;
 import be.carnet.server.staff.PasswordHasher;
@@ -42,7 +43,7 @@ public final class AgencyServer {
     private final String bindHost;
 
     private AgencyServer(Path dataDir, Database database, AgencyKeys keys, Clock clock, ZoneId zone, String bindHost,
-                         ClientAddress clientAddress) {
+                         ClientAddress clientAddress, BodyLimits limits) {
         this.dataDir = dataDir;
         this.database = database;
         this.keys = keys;
@@ -53,7 +54,7 @@ public final class AgencyServer {
         this.staff = new StaffService(database, PasswordHasher.standard(), clock);
         IntakeService intake = new IntakeService(database, enrolments, keys, clock, MAX_CONCURRENT_INTAKE);
         this.app = WebServer.create(new WebServer.Deps(Messages.load(), new SessionStore(clock), staff, missions,
-                enrolments, bundles, intake, new ReportQueries(database), keys, clock, zone, clientAddress));
+                enrolments, bundles, intake, new ReportQueries(database), keys, clock, zone, clientAddress), limits);
     }
 
     /**
@@ -85,7 +86,12 @@ public final class AgencyServer {
      * @throws be.carnet.server.storage.StorageException if the database fails its check
      */
     public static AgencyServer start(Path dataDir, String bindHost, int port) {
-        return start(dataDir, bindHost, port, ClientAddress.peerOnly());
+        return start(dataDir, bindHost, port, ClientAddress.peerOnly(), defaultBodyLimits());
+    }
+
+    /** The body limits a server starts with unless the operator changes them. */
+    public static BodyLimits defaultBodyLimits() {
+        return WebServer.defaultBodyLimits();
     }
 
     /**
@@ -93,19 +99,34 @@ public final class AgencyServer {
      * {@code clientAddress} names.
      */
     public static AgencyServer start(Path dataDir, String bindHost, int port, ClientAddress clientAddress) {
-        return start(dataDir, bindHost, port, clientAddress, ZoneId.systemDefault());
+        return start(dataDir, bindHost, port, clientAddress, defaultBodyLimits());
+    }
+
+    /** As {@link #start(Path, String, int)}, with the operator's pace and room for request bodies. */
+    public static AgencyServer start(Path dataDir, String bindHost, int port, BodyLimits limits) {
+        return start(dataDir, bindHost, port, ClientAddress.peerOnly(), limits);
     }
 
     /** As {@link #start(Path, String, int)}, showing staff the agency's times in {@code zone}. */
     public static AgencyServer start(Path dataDir, String bindHost, int port, ZoneId zone) {
-        return start(dataDir, bindHost, port, ClientAddress.peerOnly(), zone);
+        return start(dataDir, bindHost, port, ClientAddress.peerOnly(), defaultBodyLimits(), zone);
     }
 
     /**
-     * As {@link #start(Path, String, int, ClientAddress)}, showing staff the agency's times in {@code zone}.
+     * Starts the server trusting {@code X-Forwarded-For} from the proxies that {@code clientAddress} names,
+     * with the operator's pace and room for request bodies.
      */
     public static AgencyServer start(Path dataDir, String bindHost, int port, ClientAddress clientAddress,
-                                     ZoneId zone) {
+                                     BodyLimits limits) {
+        return start(dataDir, bindHost, port, clientAddress, limits, ZoneId.systemDefault());
+    }
+
+    /**
+     * As {@link #start(Path, String, int, ClientAddress, BodyLimits)}, showing staff the agency's times in
+     * {@code zone}.
+     */
+    public static AgencyServer start(Path dataDir, String bindHost, int port, ClientAddress clientAddress,
+                                     BodyLimits limits, ZoneId zone) {
         if (!isInitialised(dataDir)) {
             throw new IllegalStateException("the data directory " + dataDir + " is not initialised; run init first");
         }
@@ -118,7 +139,7 @@ public final class AgencyServer {
         Database database = Database.open(dataDir);
         try {
             AgencyServer server = new AgencyServer(dataDir, database, keys, Clock.systemUTC(), zone, bindHost,
-                    clientAddress);
+                    clientAddress, limits);
             server.app.start(bindHost, port);
             return server;
         } catch (RuntimeException e) {

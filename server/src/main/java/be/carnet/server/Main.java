@@ -24,12 +24,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
+import be.carnet.server.limits.BodyLimits;
 
 /**
  * The command line:
  * <pre>
  * init      --data DIR --admin NAME [--admin-password-file FILE]
  * serve     --data DIR [--bind 127.0.0.1] [--port 8080] [--trusted-proxies ADDR,ADDR]
+ *           [--body-grace-seconds 10] [--body-min-rate 8192]
  * add-staff --data DIR --user NAME [--role analyst|admin] [--password-file FILE]
  * </pre>
  * A user error is one line on stderr and exit code 2; passwords are printed once, never logged.
@@ -85,7 +88,8 @@ public final class Main {
     }
 
     private static void serve(Map<String, String> options, PrintStream out) {
-        allow(options, Set.of("--data", "--bind", "--port", "--trusted-proxies"));
+        allow(options, Set.of("--data", "--bind", "--port", "--trusted-proxies", "--body-grace-seconds",
+                "--body-min-rate"));
         Path data = Path.of(required(options, "--data"));
         String bind = options.getOrDefault("--bind", "127.0.0.1");
         int port = port(options.getOrDefault("--port", "8080"));
@@ -96,7 +100,11 @@ public final class Main {
             throw new UsageException("--trusted-proxies: " + e.getMessage()
                     + "; give IP addresses separated by commas, e.g. 127.0.0.1,::1");
         }
-        AgencyServer server = AgencyServer.start(data, bind, port, clientAddress);
+        BodyLimits defaults = AgencyServer.defaultBodyLimits();
+        BodyLimits limits = defaults.withPace(
+                Duration.ofSeconds(positive(options, "--body-grace-seconds", defaults.grace().toSeconds(), 3600)),
+                positive(options, "--body-min-rate", defaults.minBytesPerSecond(), 1L << 30));
+        AgencyServer server = AgencyServer.start(data, bind, port, clientAddress, limits);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
@@ -165,6 +173,23 @@ public final class Main {
         return value;
     }
 
+    /** The whole number {@code name} gives, from 1 to {@code max}, or {@code otherwise} when it is absent. */
+    private static long positive(Map<String, String> options, String name, long otherwise, long max) {
+        String text = options.get(name);
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            long value = Long.parseLong(text);
+            if (value < 1 || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " must be a whole number from 1 to " + max);
+        }
+    }
+
     private static int port(String text) {
         try {
             int port = Integer.parseInt(text);
@@ -196,7 +221,8 @@ public final class Main {
 
     private static String usage() {
         return "usage: init --data DIR --admin NAME [--admin-password-file FILE] | "
-                + "serve --data DIR [--bind 127.0.0.1] [--port 8080] [--trusted-proxies ADDR,ADDR] | "
+                + "serve --data DIR [--bind 127.0.0.1] [--port 8080] [--trusted-proxies ADDR,ADDR] "
+                + "[--body-grace-seconds 10] [--body-min-rate 8192] | "
                 + "add-staff --data DIR --user NAME [--role analyst|admin] [--password-file FILE]";
     }
 

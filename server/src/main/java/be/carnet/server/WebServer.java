@@ -10,6 +10,7 @@ import be.carnet.server.web.BodyTooLargeException;
 import be.carnet.server.web.ClientAddress;
 import be.carnet.server.web.ErrorPage;
 import be.carnet.server.web.ForbiddenException;
+import be.carnet.server.web.MalformedFormException;
 import be.carnet.server.web.PageNotFoundException;
 import be.carnet.server.web.Paths;
 import be.carnet.server.web.RequestGuards;
@@ -18,7 +19,13 @@ import be.carnet.server.web.Views;
 import be.carnet.i18n.Messages;
 import be.carnet.i18n.Translator;
 import be.carnet.protocol.keys.AgencyKeys;
+import be.carnet.protocol.enrol.EnrolmentRequest;
+import be.carnet.protocol.report.Report;
 import be.carnet.server.bundle.BundleController;
+import be.carnet.server.limits.BodyGate;
+import be.carnet.server.limits.BodyLimits;
+import be.carnet.server.limits.BodyRefusedException;
+import be.carnet.server.limits.ByteRoom;
 import be.carnet.server.limits.Slots;
 import be.carnet.server.bundle.BundleService;
 import be.carnet.server.enrolment.AttemptLimiter;
@@ -56,6 +63,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,8 +118,22 @@ public final class WebServer {
         }
     }
 
-    /** The configured, not yet started, server. */
+    private static final String API_REPORT_PREFIX = "/api/v1/reports/";
+    /** The bundle upload, the one body read only after the guard has admitted an administrator. */
+    private static final Pattern BUNDLE_UPLOAD = Pattern.compile("/missions/[^/]+/bundles");
+
+    /** The configured, not yet started, server, with the default body limits. */
     public static Javalin create(Deps deps) {
+        return create(deps, defaultBodyLimits());
+    }
+
+    /** The pace and room for request bodies unless the operator changes them (docs/operator-guide.md). */
+    public static BodyLimits defaultBodyLimits() {
+        return BodyLimits.defaults(IntakeService.MAX_SEALED_BYTES, MAX_FORM_BYTES);
+    }
+
+    /** The configured, not yet started, server. */
+    public static Javalin create(Deps deps, BodyLimits limits) {
         WebSessions sessions = new WebSessions(deps.sessions(), deps.messages(), deps.zone());
         Views views = new Views();
         StaffController staff = new StaffController(deps.staff(), sessions, new AttemptLimiter(
@@ -122,6 +146,11 @@ public final class WebServer {
         BundleController bundles = new BundleController(deps.bundles(), new Slots("bundle downloads", BundleController.DOWNLOAD_SLOTS));
         IntakeController intake = new IntakeController(deps.intake());
         byte[] stylesheet = resource("/static/app.css");
+        ByteRoom reportRoom = new ByteRoom("reports", limits.reportRoom(), limits.reportRoomPerClient());
+        ByteRoom formRoom = new ByteRoom("forms", limits.formRoom(), limits.formRoomPerClient());
+        BodyGate gate = new BodyGate(request -> bodyRule(request, deps.sessions(), reportRoom, formRoom), limits,
+                request -> deps.clientAddress().resolve(Request.getRemoteAddr(request),
+                        request.getHeaders().getValuesList("X-Forwarded-For")));
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -129,7 +158,9 @@ public final class WebServer {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.multipartConfig.maxFileSize(64, SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(65, SizeUnit.MB);
+            // Only an administrator's bundle upload can pass 1 MiB: every other body is at most 64 KiB (BodyGate).
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            config.jetty.modifyServer(server -> server.insertHandler(gate));
             config.fileRenderer(views);
             config.appData(ClientAddress.KEY, deps.clientAddress());
             config.jetty.modifyServer(server -> server.setErrorHandler(new BareErrorHandler()));
@@ -137,6 +168,7 @@ public final class WebServer {
 
             // Filters.
             routes.before(RequestGuards::securityHeaders);
+            routes.before(WebServer::refuseGatedBody);
             routes.before(ctx -> {
                 if (!Paths.isApi(ctx.path())) {
                     sessions.resolve(ctx);
@@ -193,6 +225,23 @@ public final class WebServer {
                     page(ctx, views, sessions, 413, sessions.translator(ctx).t("error.tooLarge"));
                 }
             });
+            routes.exception(BodyRefusedException.class, (e, ctx) -> {
+                int status = e.refusal() == BodyGate.Refusal.BUSY ? 503 : 408;
+                if (e.refusal() == BodyGate.Refusal.BUSY) {
+                    ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+                }
+                if (Paths.isApi(ctx.path())) {
+                    api(ctx, status, status == 503 ? ApiErrors.BUSY : ApiErrors.TOO_SLOW, e.getMessage());
+                } else {
+                    page(ctx, views, sessions, status,
+                            sessions.translator(ctx).t(status == 503 ? "error.busy" : "error.tooSlow"));
+                }
+            });
+            routes.exception(MalformedFormException.class, (e, ctx) -> {
+                // One line, no stack trace: anyone can send a broken form, and the log must not be theirs to fill.
+                LOG.info("refused a form on {} {}: {}", ctx.method(), printable(ctx.path()), e.getMessage());
+                page(ctx, views, sessions, e.status(), sessions.translator(ctx).t("error.malformedForm"));
+            });
             routes.exception(UnknownMissionException.class, (e, ctx) -> notFound(ctx, views, sessions));
             routes.exception(PageNotFoundException.class, (e, ctx) -> notFound(ctx, views, sessions));
             routes.exception(ForbiddenException.class, (e, ctx) ->
@@ -244,36 +293,112 @@ public final class WebServer {
         routes.head(path, handler, role);
     }
 
-    /** The access filter: API routes pass; form posts need the same site and the CSRF token; staff routes a login. */
+    /**
+     * The access filter: API routes pass; staff routes need a login (and the administrator's an administrator),
+     * checked before any body is read; form posts then need the same site and the CSRF token.
+     */
     private static void guard(Context ctx, WebSessions sessions) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.contains(Access.DEVICE)) {
             return;
         }
+        boolean staffOnly = roles.contains(Access.STAFF) || roles.contains(Access.ADMIN);
+        if (staffOnly) {
+            boolean signedIn = sessions.current(ctx).map(StaffSession::authenticated).orElse(false);
+            if (!signedIn) {
+                if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
+                    ctx.redirect(Paths.LOGIN, HttpStatus.SEE_OTHER);
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
+                throw new ForbiddenException("error.forbidden", "this action needs a logged-in staff member");
+            }
+            if (roles.contains(Access.ADMIN) && !sessions.member(ctx).isAdmin()) {
+                throw new ForbiddenException("error.forbidden", "this action needs an administrator");
+            }
+        }
         if (ctx.method() == HandlerType.POST) {
-            long limit = ctx.path().endsWith("/bundles") ? MAX_REQUEST_BYTES : MAX_FORM_BYTES;
+            boolean upload = BUNDLE_UPLOAD.matcher(ctx.path()).matches();
+            long limit = upload ? MAX_REQUEST_BYTES : MAX_FORM_BYTES;
             if (ctx.req().getContentLengthLong() > limit) {
                 throw new BodyTooLargeException(limit);
             }
             RequestGuards.sameOrigin(ctx);
+            if (ctx.isMultipartFormData()) {
+                if (!upload) {
+                    throw new MalformedFormException(415, "only the bundle upload takes a multipart form");
+                }
+                parseMultipart(ctx);
+            }
             sessions.checkCsrf(ctx);
         }
-        boolean staffOnly = roles.contains(Access.STAFF) || roles.contains(Access.ADMIN);
-        if (!staffOnly) {
-            return;
+    }
+
+    /** Parses a multipart form once, so that a body that does not parse is a 400, not a failure. */
+    private static void parseMultipart(Context ctx) {
+        try {
+            ctx.formParamMap();
+        } catch (HttpResponseException | BodyTooLargeException e) {
+            throw e;
+        } catch (Exception e) {
+            // Javalin rethrows the servlet's checked ServletException (wrapping Jetty's "bad multipart") unchecked.
+            throw new MalformedFormException(400, "the multipart form does not parse (" + e.getClass().getSimpleName()
+                    + ")");
         }
-        boolean signedIn = sessions.current(ctx).map(StaffSession::authenticated).orElse(false);
-        if (!signedIn) {
-            if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
-                ctx.redirect(Paths.LOGIN, HttpStatus.SEE_OTHER);
-                ctx.skipRemainingHandlers();
-                return;
-            }
-            throw new ForbiddenException("error.forbidden", "this action needs a logged-in staff member");
+    }
+
+    /** Turns a body {@link BodyGate} refused into the answer; nothing of it is read. */
+    private static void refuseGatedBody(Context ctx) {
+        Object refusal = ctx.attribute(BodyGate.REFUSAL);
+        if (refusal == BodyGate.Refusal.TOO_LARGE) {
+            throw new BodyTooLargeException(gatedBodyLimit(ctx.path()));
         }
-        if (roles.contains(Access.ADMIN) && !sessions.member(ctx).isAdmin()) {
-            throw new ForbiddenException("error.forbidden", "this action needs an administrator");
+        if (refusal instanceof BodyGate.Refusal r) {
+            throw new BodyRefusedException(r);
         }
+    }
+
+    /**
+     * How {@link BodyGate} reads a POST body, decided on the request line and the session cookie alone: a
+     * sealed report to a valid id, in the report room; a form to an open route (login, language, enrolment) or
+     * from a logged-in session, in the form room. Anything else is not read before the application: the route
+     * refuses it unread (404, 403 without a login), or, for the bundle upload, the guard admits an administrator
+     * first.
+     */
+    private static BodyGate.Rule bodyRule(Request request, SessionStore sessions, ByteRoom reports, ByteRoom forms) {
+        if (!HandlerType.POST.name().equals(request.getMethod())) {
+            return null;
+        }
+        String path = Request.getPathInContext(request);
+        if (isReportUpload(path)) {
+            boolean validId = Report.isValidId(path.substring(API_REPORT_PREFIX.length()));
+            return validId ? new BodyGate.Rule(gatedBodyLimit(path), reports) : null;
+        }
+        if (path.equals(Paths.LOGIN) || path.equals(Paths.LANGUAGE) || path.equals(Paths.API_ENROL)
+                || path.equals(Paths.API_ENROL_CONFIRM)) {
+            return new BodyGate.Rule(gatedBodyLimit(path), forms);
+        }
+        if (Paths.isApi(path) || BUNDLE_UPLOAD.matcher(path).matches()) {
+            return null;
+        }
+        boolean signedIn = Request.getCookies(request).stream()
+                .filter(cookie -> cookie.getName().equals(WebSessions.COOKIE))
+                .map(HttpCookie::getValue)
+                .anyMatch(id -> sessions.find(id).map(StaffSession::authenticated).orElse(false));
+        return signedIn ? new BodyGate.Rule(MAX_FORM_BYTES, forms) : null;
+    }
+
+    /** The most bytes {@link BodyGate} reads of a body to {@code path}. */
+    private static long gatedBodyLimit(String path) {
+        if (isReportUpload(path)) {
+            return IntakeService.MAX_SEALED_BYTES;
+        }
+        return path.equals(Paths.API_ENROL) || path.equals(Paths.API_ENROL_CONFIRM) ? EnrolmentRequest.MAX_BYTES
+                : MAX_FORM_BYTES;
+    }
+
+    private static boolean isReportUpload(String path) {
+        return path.startsWith(API_REPORT_PREFIX);
     }
 
     private static void api(Context ctx, int status, String code, String message) {

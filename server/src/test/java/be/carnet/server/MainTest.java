@@ -77,6 +77,10 @@ class MainTest {
                 Arguments.of(new String[] {"serve", "--data"}, "expected --option value, got \"--data\"; usage: "),
                 Arguments.of(new String[] {"serve", "--data", "d", "--port", "http"},
                         "--port must be a number from 0 to 65535"),
+                Arguments.of(new String[] {"serve", "--data", "d", "--body-min-rate", "0"},
+                        "--body-min-rate must be a whole number from 1 to 1073741824"),
+                Arguments.of(new String[] {"serve", "--data", "d", "--body-grace-seconds", "soon"},
+                        "--body-grace-seconds must be a whole number from 1 to 3600"),
                 Arguments.of(new String[] {"serve", "--data", "d", "--colour", "red"}, "unknown option --colour; usage: "),
                 Arguments.of(new String[] {"serve", "--data", "d", "--trusted-proxies", "127.0.0.1,proxy.lan"},
                         "--trusted-proxies: trusted proxy \"proxy.lan\" is not an IPv4 or IPv6 address; give IP "

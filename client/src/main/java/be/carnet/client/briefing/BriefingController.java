@@ -85,7 +85,10 @@ public final class BriefingController {
     public void show(Context ctx) {
         Language language = pages.localizer(ctx).language();
         BriefingLibrary library = bundles.library().orElseThrow(NotFoundResponse::new);
-        BriefingLibrary.Shown shown = library.find(ctx.pathParam("id"), language).orElseThrow(NotFoundResponse::new);
+        String untrustedName = ctx.pathParam("id");
+        String id = library.briefings().keySet().stream().filter(candidate -> Paths.namesBriefing(untrustedName, candidate))
+                .findFirst().orElseThrow(NotFoundResponse::new);
+        BriefingLibrary.Shown shown = library.find(id, language).orElseThrow(NotFoundResponse::new);
         pages.render(ctx, "briefing/briefing.jte", new BriefingPage(pages.chrome(ctx), shown.briefing(),
                 shown.fallback(), library.expiredAt(clock.instant()), checklist.ticked(shown.briefing().id())));
     }

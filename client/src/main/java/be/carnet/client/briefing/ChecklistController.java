@@ -38,6 +38,6 @@ public final class ChecklistController {
             throw new NotFoundResponse();
         }
         checklist.set(briefingId, itemId, Boolean.parseBoolean(ticked));
-        pages.redirect(ctx, Paths.briefing(briefingId) + "#item-" + itemId, null);
+        pages.redirect(ctx, Paths.briefing(briefingId) + "#" + Paths.checklistItem(itemId), null);
     }
 }

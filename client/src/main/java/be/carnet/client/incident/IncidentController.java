@@ -2,6 +2,7 @@ package be.carnet.client.incident;
 
 import be.carnet.client.enrolment.EnrolmentService;
 import be.carnet.client.form.FieldError;
+import be.carnet.client.web.KeptForm;
 import be.carnet.client.web.LanguageController;
 import be.carnet.client.web.Notice;
 import be.carnet.client.web.Pages;
@@ -22,7 +23,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -68,17 +73,27 @@ public final class IncidentController {
 
     // ---- The form and the quick log
 
+    /**
+     * {@code GET /incidents/new}: empty, or with a form kept for this page (typed while Carnet was locked: shown
+     * again, not saved; or refused before a language switch: shown again with its errors).
+     */
     public void form(Context ctx) {
         // The zone last chosen, else the laptop's (which a script may replace by the browser's; see ZoneList).
         ZoneId zone = zones.current();
         IncidentInput blank = new IncidentInput("", "", "AMBER", now(zone), zone.getId(), null, "", "", "", "", null, "",
                 "", "");
+        Optional<KeptForm> kept = pages.restored(ctx);
+        if (kept.isPresent()) {
+            IncidentInput typed = restoredInput(kept.get(), blank);
+            renderForm(ctx, HttpStatus.OK, typed, refusalsToShow(kept.get(), typed, devices.list(), ""), null);
+            return;
+        }
         renderForm(ctx, HttpStatus.OK, blank, List.of(), null);
     }
 
     /** {@code POST /incidents}: the full form; "save as draft" keeps it editable, the main button makes it ready. */
     public void create(Context ctx) {
-        IncidentInput input = input(ctx);
+        IncidentInput input = input(ctx::formParam);
         IncidentValidator.Result result = IncidentValidator.validate(input, devices.list(), "");
         if (!result.valid()) {
             renderForm(ctx, HttpStatus.BAD_REQUEST, input, result.errors(), null);
@@ -148,15 +163,23 @@ public final class IncidentController {
 
     // ---- Drafts
 
+    /** {@code GET /drafts/{id}}: the stored draft, or a form kept for this page (as for {@link #form}). */
     public void draft(Context ctx) {
         Draft draft = draftOf(ctx);
+        Optional<KeptForm> kept = pages.restored(ctx);
+        if (kept.isPresent()) {
+            IncidentInput typed = restoredInput(kept.get(), inputOf(draft));
+            renderForm(ctx, HttpStatus.OK, typed, refusalsToShow(kept.get(), typed, devicesWith(draft),
+                    draft.fields().incident().amends()), draft);
+            return;
+        }
         renderForm(ctx, HttpStatus.OK, inputOf(draft), List.of(), draft);
     }
 
     /** {@code POST /drafts/{id}}: saves the draft; with {@code action=ready}, then makes it a journal entry. */
     public void saveDraft(Context ctx) {
         Draft draft = draftOf(ctx);
-        IncidentInput input = input(ctx);
+        IncidentInput input = input(ctx::formParam);
         IncidentValidator.Result result = IncidentValidator.validate(input, devicesWith(draft), draft.fields().incident().amends());
         if (!result.valid()) {
             renderForm(ctx, HttpStatus.BAD_REQUEST, input, result.errors(), draft);
@@ -182,18 +205,35 @@ public final class IncidentController {
         pages.redirect(ctx, Paths.INCIDENTS, Notice.info("client.draft.deleted"));
     }
 
-    /** {@code POST /drafts/{id}/attachments} (multipart): one file, sealed at once. */
+    /**
+     * {@code POST /drafts/{id}/attachments} (multipart): one file, sealed at once. The draft page sends its
+     * fields with the file (one form, the "attach" button), so unsaved edits are not lost: when the fields are
+     * valid they are saved with the file; when the file or the fields are refused, nothing changes and the
+     * form comes back as typed, with the reason. A post without the fields (an older page) only attaches.
+     */
     public void attach(Context ctx) {
         Draft draft = draftOf(ctx);
+        boolean withFields = ctx.formParam("description") != null;
+        IncidentInput typed = withFields ? input(ctx::formParam) : null;
         UploadedFile file = ctx.uploadedFile("file");
         if (file == null || file.filename() == null || file.filename().isEmpty()) {
-            pages.redirect(ctx, Paths.draft(draft.draftId()), Notice.error("client.attachment.none"));
+            refuseAttachment(ctx, draft, typed, Notice.error("client.attachment.none"));
             return;
         }
         if (file.size() > Attachment.MAX_BYTES) {
-            pages.redirect(ctx, Paths.draft(draft.draftId()),
+            refuseAttachment(ctx, draft, typed,
                     Notice.error("client.attachment.tooLarge", Attachment.MAX_BYTES / (1024 * 1024)));
             return;
+        }
+        IncidentValidator.Result fields = null;
+        if (withFields) {
+            fields = IncidentValidator.validate(typed, devicesWith(draft), draft.fields().incident().amends());
+            if (!fields.valid() || unconfirmedFuture(ctx, fields)) {
+                List<FieldError> errors = fields.valid() ? List.of(FieldError.of("occurredAt", FUTURE_RULE)) : fields.errors();
+                pages.notice(ctx, Notice.error("client.attachment.fieldsFirst"));
+                renderForm(ctx, HttpStatus.BAD_REQUEST, typed, errors, draft);
+                return;
+            }
         }
         byte[] bytes;
         try (InputStream in = file.content()) {
@@ -201,23 +241,43 @@ public final class IncidentController {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the uploaded file", e);
         }
-        if (bytes.length > Attachment.MAX_BYTES) {
-            pages.redirect(ctx, Paths.draft(draft.draftId()),
-                    Notice.error("client.attachment.tooLarge", Attachment.MAX_BYTES / (1024 * 1024)));
-            return;
-        }
         try {
-            drafts.attach(draft.draftId(), new Attachment(fileName(file.filename()), mediaType(file.contentType()), bytes));
-        } catch (AttachmentRefusedException e) {
-            pages.redirect(ctx, Paths.draft(draft.draftId()),
-                    Notice.error("client.attachment." + e.rule(), e.args().toArray()));
-            return;
+            if (bytes.length > Attachment.MAX_BYTES) {
+                refuseAttachment(ctx, draft, typed,
+                        Notice.error("client.attachment.tooLarge", Attachment.MAX_BYTES / (1024 * 1024)));
+                return;
+            }
+            try {
+                drafts.attach(draft.draftId(), new Attachment(fileName(file.filename()), mediaType(file.contentType()), bytes));
+            } catch (AttachmentRefusedException e) {
+                refuseAttachment(ctx, draft, typed, Notice.error("client.attachment." + e.rule(), e.args().toArray()));
+                return;
+            }
         } finally {
             java.util.Arrays.fill(bytes, (byte) 0);
+        }
+        if (fields != null) {
+            drafts.update(draft.draftId(), fields.incident(), typed.zone());
+            pages.redirect(ctx, Paths.draft(draft.draftId()), Notice.info("client.attachment.addedAndSaved"));
+            return;
         }
         pages.redirect(ctx, Paths.draft(draft.draftId()), Notice.info("client.attachment.added"));
     }
 
+    /** A refused file: the form comes back as typed (nothing saved) with the reason; without typed fields, the draft. */
+    private void refuseAttachment(Context ctx, Draft draft, IncidentInput typed, Notice reason) {
+        if (typed == null) {
+            pages.redirect(ctx, Paths.draft(draft.draftId()), reason);
+            return;
+        }
+        pages.notice(ctx, reason);
+        renderForm(ctx, HttpStatus.BAD_REQUEST, typed, List.of(), draft);
+    }
+
+    /**
+     * {@code POST /drafts/{id}/attachments/{n}/remove}: removes one file. Like "attach", the button belongs to the
+     * draft's form: valid fields are saved with the removal; refused fields change nothing and come back as typed.
+     */
     public void detach(Context ctx) {
         Draft draft = draftOf(ctx);
         int index;
@@ -226,14 +286,37 @@ public final class IncidentController {
         } catch (NumberFormatException e) {
             throw new NotFoundResponse();
         }
+        IncidentValidator.Result fields = null;
+        IncidentInput typed = null;
+        if (ctx.formParam("description") != null) {
+            typed = input(ctx::formParam);
+            fields = IncidentValidator.validate(typed, devicesWith(draft), draft.fields().incident().amends());
+            if (!fields.valid() || unconfirmedFuture(ctx, fields)) {
+                List<FieldError> errors = fields.valid() ? List.of(FieldError.of("occurredAt", FUTURE_RULE)) : fields.errors();
+                pages.notice(ctx, Notice.error("client.attachment.fieldsFirstRemove"));
+                renderForm(ctx, HttpStatus.BAD_REQUEST, typed, errors, draft);
+                return;
+            }
+        }
         drafts.detach(draft.draftId(), index);
+        if (fields != null) {
+            drafts.update(draft.draftId(), fields.incident(), typed.zone());
+        }
         pages.redirect(ctx, Paths.draft(draft.draftId()), Notice.info("client.attachment.removed"));
     }
 
     // ---- Trip devices
 
+    /**
+     * {@code GET /devices}; a device name typed while Carnet was locked comes back in the field, not added; a
+     * refused one comes back after a language switch with its error.
+     */
     public void devicesPage(Context ctx) {
-        pages.render(ctx, "incident/devices.jte", new DevicesPage(pages.chrome(ctx), devices.list(), "", null));
+        Optional<KeptForm> kept = pages.restored(ctx);
+        String typed = kept.map(k -> nullToEmpty(k.first("deviceName"))).orElse("");
+        FieldError error = kept.filter(k -> k.reason() == KeptForm.Reason.REFUSED)
+                .flatMap(k -> devices.check(k.first("deviceName"))).orElse(null);
+        pages.render(ctx, "incident/devices.jte", new DevicesPage(pages.chrome(ctx), devices.list(), typed, error));
     }
 
     public void addDevice(Context ctx) {
@@ -241,6 +324,7 @@ public final class IncidentController {
         Optional<FieldError> error = devices.add(typed);
         if (error.isPresent()) {
             ctx.status(HttpStatus.BAD_REQUEST);
+            pages.keepRefused(ctx, Paths.DEVICES, Map.of("deviceName", List.of(nullToEmpty(typed))));
             pages.render(ctx, "incident/devices.jte", new DevicesPage(pages.chrome(ctx), devices.list(),
                     nullToEmpty(typed), error.get()));
             return;
@@ -257,6 +341,10 @@ public final class IncidentController {
 
     private void renderForm(Context ctx, HttpStatus status, IncidentInput values, List<FieldError> errors, Draft draft) {
         ctx.status(status);
+        if (status == HttpStatus.BAD_REQUEST && !"GET".equals(ctx.req().getMethod())) {
+            // A language switch on this refused form shows it again, with its errors, in the new language.
+            pages.keepRefused(ctx, draft == null ? Paths.NEW_INCIDENT : Paths.draft(draft.draftId()), fieldsOf(values));
+        }
         List<String> choices = draft == null ? devices.list() : devicesWith(draft);
         var chrome = pages.chrome(ctx);
         ZoneList zoneList = ZoneList.build(chrome.t(), zones.remembered(), zones.system(),
@@ -276,12 +364,76 @@ public final class IncidentController {
         return own.isEmpty() || list.contains(own) ? list : Stream.concat(list.stream(), Stream.of(own)).toList();
     }
 
-    private static IncidentInput input(Context ctx) {
-        return new IncidentInput(ctx.formParam("category"), ctx.formParam("severity"), ctx.formParam("tlp"),
-                ctx.formParam("occurredAt"), ctx.formParam("zone"), ctx.formParam("approximate"), ctx.formParam("place"),
-                ctx.formParam("device"), ctx.formParam("description"), ctx.formParam("actionsTaken"),
-                ctx.formParam("ongoing"), ctx.formParam("outOfSightHours"), ctx.formParam("outOfSightMinutes"),
-                ctx.formParam("accounts"));
+    /** The incident form's fields, read by name from a request or from a kept form. */
+    private static IncidentInput input(Function<String, String> field) {
+        return new IncidentInput(field.apply("category"), field.apply("severity"), field.apply("tlp"),
+                field.apply("occurredAt"), field.apply("zone"), field.apply("approximate"), field.apply("place"),
+                field.apply("device"), field.apply("description"), field.apply("actionsTaken"),
+                field.apply("ongoing"), field.apply("outOfSightHours"), field.apply("outOfSightMinutes"),
+                field.apply("accounts"));
+    }
+
+    /** The typed values as form fields (what a kept form holds). */
+    private static Map<String, List<String>> fieldsOf(IncidentInput v) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        BiConsumer<String, String> put = (name, value) -> {
+            if (value != null) {
+                fields.put(name, List.of(value));
+            }
+        };
+        put.accept("category", v.category());
+        put.accept("severity", v.severity());
+        put.accept("tlp", v.tlp());
+        put.accept("occurredAt", v.occurredAt());
+        put.accept("zone", v.zone());
+        put.accept("approximate", v.approximate());
+        put.accept("place", v.place());
+        put.accept("device", v.device());
+        put.accept("description", v.description());
+        put.accept("actionsTaken", v.actionsTaken());
+        put.accept("ongoing", v.ongoing());
+        put.accept("outOfSightHours", v.outOfSightHours());
+        put.accept("outOfSightMinutes", v.outOfSightMinutes());
+        put.accept("accounts", v.accounts());
+        return fields;
+    }
+
+    /**
+     * A kept form as the incident form's values. Fields it did not carry keep {@code base}'s value, except the
+     * check boxes (a form sends an unticked box as nothing); the quick log's one line becomes the description.
+     */
+    private static IncidentInput restoredInput(KeptForm kept, IncidentInput base) {
+        if (kept.fields().containsKey("line") && !kept.fields().containsKey("description")) {
+            return new IncidentInput(nullToEmpty(kept.first("category")), nullToEmpty(kept.first("severity")),
+                    base.tlp(), base.occurredAt(), base.zone(), null, base.place(), base.device(),
+                    nullToEmpty(kept.first("line")), base.actionsTaken(), null, base.outOfSightHours(),
+                    base.outOfSightMinutes(), base.accounts());
+        }
+        return input(name -> switch (name) {
+            case "approximate", "ongoing" -> kept.first(name);
+            default -> kept.fields().containsKey(name) ? kept.first(name) : baseValue(base, name);
+        });
+    }
+
+    private static String baseValue(IncidentInput base, String name) {
+        return fieldsOf(base).getOrDefault(name, List.of("")).get(0);
+    }
+
+    /**
+     * The errors to show with a kept form: none for one typed while locked (it was never checked); for a refused
+     * one, the rules it broke, checked again so they read in the language now chosen.
+     */
+    private List<FieldError> refusalsToShow(KeptForm kept, IncidentInput typed, List<String> choices, String amends) {
+        if (kept.reason() != KeptForm.Reason.REFUSED) {
+            return List.of();
+        }
+        IncidentValidator.Result result = IncidentValidator.validate(typed, choices, amends);
+        if (!result.valid()) {
+            return result.errors();
+        }
+        java.time.Instant when = OffsetDateTime.parse(result.incident().occurredAt()).toInstant();
+        return when.isAfter(clock.instant().plus(FUTURE_MARGIN)) ? List.of(FieldError.of("occurredAt", FUTURE_RULE))
+                : List.of();
     }
 
     /** A stored draft as form values: its time shown in the zone the traveller chose (or their current one). */

@@ -46,14 +46,9 @@ public final class TripDevices {
      */
     public Optional<FieldError> add(String untrustedName) {
         String name = untrustedName == null ? "" : untrustedName.strip();
-        if (name.isEmpty()) {
-            return Optional.of(FieldError.of("deviceName", "required"));
-        }
-        if (name.length() > Incident.MAX_DEVICE) {
-            return Optional.of(FieldError.of("deviceName", "maxLength", Incident.MAX_DEVICE));
-        }
-        if (IncidentValidator.hasForbiddenCharacters(name, false)) {
-            return Optional.of(FieldError.of("deviceName", "controlCharacters"));
+        Optional<FieldError> shape = checkName(name);
+        if (shape.isPresent()) {
+            return shape;
         }
         VaultKey key = vault.key();
         return database.write(c -> {
@@ -68,6 +63,37 @@ public final class TripDevices {
             Secrets.put(c, key, NAME, encode(devices));
             return Optional.<FieldError>empty();
         });
+    }
+
+    /**
+     * The rule {@code untrustedName} breaks, checked against the list as it is now (nothing is added): for
+     * showing a refused name's error again.
+     */
+    public Optional<FieldError> check(String untrustedName) {
+        String name = untrustedName == null ? "" : untrustedName.strip();
+        Optional<FieldError> shape = checkName(name);
+        if (shape.isPresent()) {
+            return shape;
+        }
+        List<String> devices = list();
+        if (devices.contains(name)) {
+            return Optional.of(FieldError.of("deviceName", "deviceExists"));
+        }
+        return devices.size() >= MAX_DEVICES ? Optional.of(FieldError.of("deviceName", "deviceCount", MAX_DEVICES))
+                : Optional.empty();
+    }
+
+    private static Optional<FieldError> checkName(String name) {
+        if (name.isEmpty()) {
+            return Optional.of(FieldError.of("deviceName", "required"));
+        }
+        if (name.length() > Incident.MAX_DEVICE) {
+            return Optional.of(FieldError.of("deviceName", "maxLength", Incident.MAX_DEVICE));
+        }
+        if (IncidentValidator.hasForbiddenCharacters(name, false)) {
+            return Optional.of(FieldError.of("deviceName", "controlCharacters"));
+        }
+        return Optional.empty();
     }
 
     /** Removes a device from the list (entries that name it keep the name); idempotent. */

@@ -2,14 +2,20 @@ package be.carnet.client.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -31,6 +37,10 @@ public final class Database implements AutoCloseable {
             "PRAGMA foreign_keys=ON",
             "PRAGMA secure_delete=ON",
             "PRAGMA temp_store=MEMORY");
+
+    /** The database file itself and what SQLite may create beside it. */
+    private static final List<String> SIDE_FILES = List.of("", "-wal", "-shm", "-journal");
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
     private Connection connection;
@@ -66,11 +76,35 @@ public final class Database implements AutoCloseable {
     private static Connection connect(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            ownerOnly(file);
             SQLiteConfig config = new SQLiteConfig();
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
         } catch (IOException | SQLException e) {
             throw new StorageException("cannot open the vault database " + file, e);
+        }
+    }
+
+    /**
+     * Creates the database file readable and writable by its owner only (0600), and narrows the file and its
+     * side files to that when an older Carnet left them wider. SQLite gives the {@code -wal}, {@code -shm}
+     * and {@code -journal} files it creates the main file's permissions. Not POSIX (Windows): the profile's
+     * ACLs apply, nothing to do.
+     */
+    private static void ownerOnly(Path file) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (FileAlreadyExistsException e) {
+            // Opened again: narrowed below.
+        }
+        for (String suffix : SIDE_FILES) {
+            Path sibling = file.resolveSibling(file.getFileName() + suffix);
+            if (Files.exists(sibling, LinkOption.NOFOLLOW_LINKS)) {
+                Files.setPosixFilePermissions(sibling, OWNER_ONLY);
+            }
         }
     }
 
@@ -153,7 +187,7 @@ public final class Database implements AutoCloseable {
 
     /** Deletes the database and its side files ({@code -wal}, {@code -shm}, {@code -journal}). Close it first. */
     public static void deleteFiles(Path file) {
-        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+        for (String suffix : SIDE_FILES) {
             try {
                 Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
             } catch (IOException e) {

@@ -5,26 +5,36 @@ import be.carnet.client.web.Activity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Locks the vault after a period without requests. Checked on every request (before it is served) and
- * by a periodic timer, so the key leaves memory even when nobody comes back. The period is read from
- * {@link Settings} at every check, so a change on the settings page takes effect at once; without a
- * stored choice (or with an unreadable one) the start-up default applies. Thread-safe.
+ * Locks the vault after a period without requests. Checked when a request begins (before it is served)
+ * and by a periodic timer, so the key leaves memory even when nobody comes back. Never while a request
+ * is being handled: a sync that runs for minutes inside a POST is not cut by the lock, and the idle
+ * period starts again when the last request ends. A request that has been in flight longer than
+ * {@link #STUCK_AFTER} no longer holds the lock off (a request that never ends must not keep the vault
+ * open). The period is read from {@link Settings} at every check, so a change on the settings page takes
+ * effect at once; without a stored choice (or with an unreadable one) the start-up default applies.
+ * Thread-safe.
  */
 public final class IdleLock implements Activity {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdleLock.class);
     public static final Duration DEFAULT = IdleMinutes.DEFAULT.duration();
+    /** How long one request may hold the lock off: far longer than any sync, far shorter than a day. */
+    public static final Duration STUCK_AFTER = Duration.ofHours(2);
 
     private final Vault vault;
     private final Clock clock;
     private final Settings settings;
     private final Duration fallback;
-    private volatile Instant lastActivity;
+    /** The requests being handled, each with the moment it began. */
+    private final Map<Object, Instant> inFlight = new ConcurrentHashMap<>();
+    private Instant lastActivity;
 
     /**
      * @param settings where the traveller's choice is kept
@@ -38,20 +48,41 @@ public final class IdleLock implements Activity {
         this.lastActivity = clock.instant();
     }
 
-    /** Locks the vault if it has been idle too long; then counts this moment as activity. */
+    /** Locks the vault if it has been idle too long; then counts the request as in flight. */
     @Override
-    public void seen() {
+    public synchronized Object begin() {
         checkNow();
-        lastActivity = clock.instant();
+        Object token = new Object();
+        Instant now = clock.instant();
+        inFlight.put(token, now);
+        lastActivity = now;
+        return token;
     }
 
-    /** Locks the vault if it has been idle longer than the limit. */
-    public void checkNow() {
+    /** The request has been answered: the idle period starts again from now. */
+    @Override
+    public synchronized void end(Object token) {
+        if (token != null && inFlight.remove(token) != null) {
+            lastActivity = clock.instant();
+        }
+    }
+
+    /** How many requests are being handled now (for tests and the log). */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    /** Locks the vault if it has been idle longer than the limit and no request is being handled. */
+    public synchronized void checkNow() {
         if (vault.state() != Vault.State.UNLOCKED) {
             return;
         }
+        Instant now = clock.instant();
+        if (inFlight.values().stream().anyMatch(began -> Duration.between(began, now).compareTo(STUCK_AFTER) < 0)) {
+            return;
+        }
         Duration idle = idle();
-        if (Duration.between(lastActivity, clock.instant()).compareTo(idle) >= 0) {
+        if (Duration.between(lastActivity, now).compareTo(idle) >= 0) {
             LOG.info("idle for {} minutes: locking", idle.toMinutes());
             vault.lock();
         }

@@ -1,11 +1,14 @@
 package be.carnet.client.vault;
 
 import be.carnet.client.form.FieldError;
+import be.carnet.client.web.KeptForm;
 import be.carnet.client.web.Notice;
 import be.carnet.client.web.Pages;
 import be.carnet.client.web.Paths;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -30,7 +33,17 @@ public final class SettingsController {
         this.pages = pages;
     }
 
+    /** {@code GET /settings}; after a language switch on a refused idle-lock period, that period and its error again. */
     public void page(Context ctx) {
+        Optional<KeptForm> refused = pages.restored(ctx).filter(kept -> kept.reason() == KeptForm.Reason.REFUSED);
+        if (refused.isPresent()) {
+            String typed = refused.get().first(IdleMinutes.FIELD);
+            IdleMinutes.Parsed parsed = IdleMinutes.parse(typed);
+            if (parsed.error() != null) {
+                render(ctx, typed, SettingsPage.IDLE, List.of(parsed.error()));
+                return;
+            }
+        }
         render(ctx, Long.toString(idleLock.minutes()), null, List.of());
     }
 
@@ -55,6 +68,7 @@ public final class SettingsController {
             ctx.status(400);
             String typed = ctx.formParam(IdleMinutes.FIELD);
             String shown = typed == null ? "" : typed.substring(0, Math.min(typed.length(), 16));
+            pages.keepRefused(ctx, Paths.SETTINGS, Map.of(IdleMinutes.FIELD, List.of(shown)));
             render(ctx, shown, SettingsPage.IDLE, List.of(parsed.error()));
             return;
         }

@@ -1,5 +1,6 @@
 package be.carnet.client.vault;
 
+import be.carnet.client.web.KeptForms;
 import be.carnet.client.web.Notice;
 import be.carnet.client.web.Pages;
 import be.carnet.client.web.Paths;
@@ -16,12 +17,14 @@ public final class VaultController {
     private final DataWipe wipe;
     private final Pages pages;
     private final IdleLock idleLock;
+    private final KeptForms kept;
 
-    public VaultController(Vault vault, DataWipe wipe, Pages pages, IdleLock idleLock) {
+    public VaultController(Vault vault, DataWipe wipe, Pages pages, IdleLock idleLock, KeptForms kept) {
         this.vault = vault;
         this.wipe = wipe;
         this.pages = pages;
         this.idleLock = idleLock;
+        this.kept = kept;
     }
 
     public void setupForm(Context ctx) {
@@ -57,22 +60,30 @@ public final class VaultController {
         pages.render(ctx, "vault/unlock.jte", new UnlockPage(pages.chrome(ctx), null));
     }
 
+    /**
+     * {@code POST /unlock}: with the real passphrase, back to the page of a form sent while locked (shown there
+     * again, see {@link KeptForms}) or home; with the duress passphrase, home after the silent wipe, the kept
+     * form forgotten with the rest.
+     */
     public void unlock(Context ctx) {
+        Vault.Opening opening;
         try {
-            // The duress passphrase ends here too, after a silent wipe: the same redirect, no notice.
-            vault.unlock(ctx.formParam("passphrase"), this::wipeKeepingSettings);
+            // The duress passphrase ends here too, after a silent wipe: a redirect home, no notice.
+            opening = vault.unlock(ctx.formParam("passphrase"), this::wipeKeepingSettings);
         } catch (WrongPassphraseException e) {
             ctx.status(400);
             pages.render(ctx, "vault/unlock.jte", new UnlockPage(pages.chrome(ctx), "client.unlock.error.wrong",
                     e.nextDelay().toSeconds()));
             return;
         }
-        pages.redirect(ctx, Paths.HOME, null);
+        String next = opening == Vault.Opening.REAL ? kept.afterUnlock(ctx).orElse(Paths.HOME) : Paths.HOME;
+        pages.redirect(ctx, next, null);
     }
 
     /** The duress wipe: the panic wipe, keeping the idle-lock choice too, so the app looks as before. */
     private void wipeKeepingSettings() {
         Optional<IdleMinutes> idle = idleLock.stored();
+        kept.forgetAll();
         wipe.wipe();
         idle.ifPresent(idleLock::set);
     }
@@ -95,6 +106,7 @@ public final class VaultController {
             pages.render(ctx, "vault/wipe.jte", new WipePage(pages.chrome(ctx), word, "client.wipe.error.word"));
             return;
         }
+        kept.forgetAll();
         wipe.wipe();
         pages.redirect(ctx, Paths.SETUP, Notice.info("client.wipe.done"));
     }

@@ -13,10 +13,11 @@ import java.util.List;
  * @param path the path of this page
  * @param unlocked true when the vault is open
  * @param notice a notice to show once, or null
- * @param back where the language switch returns: the path, plus the search query on the results page (so
- *     switching language keeps the search)
+ * @param back where the language switch returns: a path, never with a query (the search page shows the
+ *     session's last search again from memory; the page of a refused form that is kept, see {@link KeptForms})
+ * @param keep the one-time token of a refused form kept for the language switch, or null
  */
-public record Chrome(Localizer t, String csrf, String path, boolean unlocked, Notice notice, String back) {
+public record Chrome(Localizer t, String csrf, String path, boolean unlocked, Notice notice, String back, String keep) {
 
     public Language language() {
         return t.language();

@@ -1,5 +1,13 @@
 package be.carnet.client.web;
 
+import be.carnet.protocol.Randomness;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 /** Every path the local server answers, in one place (the route table in {@link WebServer} uses these). */
 public final class Paths {
 
@@ -41,6 +49,10 @@ public final class Paths {
     public static final String JOURNAL_VERIFY = "/journal/verify";
     public static final String SYNC = "/sync";
 
+    private static final int OPAQUE_BYTES = 12;
+    /** Drawn once per process and never changed or written anywhere (see {@link #opaque}). */
+    private static final byte[] ADDRESS_KEY = Randomness.bytes(32);
+
     private Paths() {
     }
 
@@ -63,8 +75,38 @@ public final class Paths {
         return "/drafts/" + draftId;
     }
 
-    /** The path of one briefing's page. */
+    /**
+     * The path of one briefing's page: {@code /briefings/} and an opaque name, never the briefing's id (ids
+     * are the agency's words, such as {@code china}, and the browser keeps every address in its history).
+     */
     public static String briefing(String id) {
-        return "/briefings/" + id;
+        return "/briefings/" + opaque("briefing", id);
+    }
+
+    /** True when {@code untrustedName} (from a briefing page's path) is the opaque name of briefing {@code id}. */
+    public static boolean namesBriefing(String untrustedName, String id) {
+        return untrustedName != null && MessageDigest.isEqual(untrustedName.getBytes(StandardCharsets.UTF_8),
+                opaque("briefing", id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The element id, and the address fragment, of one checklist item: opaque, like the briefing's path. */
+    public static String checklistItem(String itemId) {
+        return "item-" + opaque("item", itemId);
+    }
+
+    /**
+     * 96 bits of HMAC-SHA256 of {@code kind} and {@code value} under a key drawn at start and kept in memory
+     * only, in lowercase hex: stable while the app runs, meaningless in a browser's history, and different
+     * after every restart.
+     */
+    private static String opaque(String kind, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(ADDRESS_KEY, "HmacSHA256"));
+            byte[] digest = mac.doFinal((kind + "\u0000" + value).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, OPAQUE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this Java", e);
+        }
     }
 }

@@ -7,9 +7,12 @@ import java.util.Optional;
 /**
  * The filters in front of every request, in this order: security headers (so even a refusal carries
  * them) and the Host allowlist on every request; then, once a route matched, the session its
- * {@link Access} role needs, the state-change checks on anything but GET and HEAD, and the idle lock.
+ * {@link Access} role needs, the state-change checks on anything but GET and HEAD, and the idle lock
+ * (the request counts as in flight until {@link #finish}, so the lock never fires under it).
  */
 public final class RequestGuard {
+
+    private static final String IN_FLIGHT_ATTRIBUTE = "carnet.inFlight";
 
     private final Sessions sessions;
     private final Activity activity;
@@ -27,7 +30,8 @@ public final class RequestGuard {
 
     /**
      * Before a matched route's handler: the session its {@link Access} role needs, the state-change
-     * checks on anything but GET and HEAD, then the idle lock's activity.
+     * checks on anything but GET and HEAD, then the idle lock's activity: a
+     * lock that is due happens first, then the request counts as in flight until {@link #finish}.
      *
      * @throws IllegalStateException if the route was registered without an {@link Access} role
      */
@@ -42,7 +46,20 @@ public final class RequestGuard {
         if (!read) {
             StateChangeGuard.check(ctx, session);
         }
-        activity.seen();
+        ctx.attribute(IN_FLIGHT_ATTRIBUTE, activity.begin());
+    }
+
+    /**
+     * After the request was answered, by any path (the after filter, an exception mapping, a redirect
+     * from the vault-state filter): ends it for the idle lock. Does nothing for a request that was not
+     * begun or is already ended, so every path may call it.
+     */
+    public void finish(Context ctx) {
+        Object token = ctx.attribute(IN_FLIGHT_ATTRIBUTE);
+        if (token != null) {
+            ctx.attribute(IN_FLIGHT_ATTRIBUTE, null);
+            activity.end(token);
+        }
     }
 
     /**

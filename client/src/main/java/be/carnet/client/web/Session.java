@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One browser session: its cookie id and CSRF token (both 256-bit random), and a one-time notice to show
- * on the next page. Thread-safe.
+ * on the next page, and at most one sealed form kept across the lock or a language switch. Thread-safe.
  */
 final class Session {
 
@@ -13,6 +13,7 @@ final class Session {
     private final String csrf;
     private final Instant created;
     private final AtomicReference<Notice> notice = new AtomicReference<>();
+    private final AtomicReference<KeptForms.Sealed> kept = new AtomicReference<>();
 
     Session(String id, String csrf, Instant created) {
         this.id = id;
@@ -40,6 +41,26 @@ final class Session {
     /** The kept notice, once. */
     Notice takeNotice() {
         return notice.getAndSet(null);
+    }
+
+    /** Keeps a sealed form (replacing any earlier one); see {@link KeptForms}. */
+    void keep(KeptForms.Sealed form) {
+        kept.set(form);
+    }
+
+    /** The sealed form kept, or null. */
+    KeptForms.Sealed kept() {
+        return kept.get();
+    }
+
+    /** Drops the kept form, if any. */
+    void dropKept() {
+        kept.set(null);
+    }
+
+    /** Replaces {@code expected} by {@code next} (null drops it) if it is still the one kept; true if it was. */
+    boolean replaceKept(KeptForms.Sealed expected, KeptForms.Sealed next) {
+        return kept.compareAndSet(expected, next);
     }
 
     @Override

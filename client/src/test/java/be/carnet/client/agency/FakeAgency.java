@@ -192,6 +192,19 @@ public final class FakeAgency implements AutoCloseable {
         receiptKey = key;
     }
 
+    /**
+     * The next report request waits, once it has arrived (counting {@code arrived} down), until {@code release}
+     * is counted down: a sync held in flight for as long as a test needs.
+     */
+    public synchronized void holdNextReport(java.util.concurrent.CountDownLatch arrived,
+                                            java.util.concurrent.CountDownLatch release) {
+        heldArrived = arrived;
+        heldRelease = release;
+    }
+
+    private java.util.concurrent.CountDownLatch heldArrived;
+    private java.util.concurrent.CountDownLatch heldRelease;
+
     /** The agency already holds other bytes under {@code reportId} (so sending it gets 409). */
     public synchronized void holdOtherBytesFor(String reportId) {
         reports.put(reportId, new StoredReport("0".repeat(64), new byte[0]));
@@ -265,6 +278,23 @@ public final class FakeAgency implements AutoCloseable {
                 }
             } else if (method.equals("POST") && path.startsWith("/api/v1/reports/")) {
                 reportRequests.incrementAndGet();
+                java.util.concurrent.CountDownLatch arrived;
+                java.util.concurrent.CountDownLatch release;
+                synchronized (this) {
+                    arrived = heldArrived;
+                    release = heldRelease;
+                    heldArrived = null;
+                    heldRelease = null;
+                }
+                if (arrived != null) {
+                    arrived.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
                 if (failure == Failure.REPLAY_LAST_RECEIPT && lastReceipt != null) {
                     send(exchange, 200, lastReceipt);
                     return;

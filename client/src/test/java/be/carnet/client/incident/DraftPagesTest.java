@@ -201,12 +201,16 @@ class DraftPagesTest {
     }
 
     @Test
-    void aPageShownAfterARefusedQuickLogSendsTheNextOneHome() {
+    void aPageShownAfterARefusedQuickLogSendsTheNextOneToTheFullForm() {
         Browser.Response refused = web.browser.post("/incidents/quick", Map.of("category", "", "severity", "S1",
                 "line", "x", "back", "/"));
 
         assertEquals(400, refused.status());
-        assertTrue(refused.body().contains("<input type=\"hidden\" name=\"back\" value=\"/\">"), refused.body());
+        // The refused POST has no GET address of its own; the form it shows lives at /incidents/new, where a
+        // language switch (with the kept form's token) shows it again.
+        assertTrue(refused.body().contains("<input type=\"hidden\" name=\"back\" value=\"/incidents/new\">"),
+                refused.body());
+        assertTrue(refused.body().contains("<input type=\"hidden\" name=\"keep\" value=\""), refused.body());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package be.carnet.client.vault;
 
+import be.carnet.client.browser.OwnedBrowser;
 import be.carnet.client.storage.Database;
 import be.carnet.client.storage.Settings;
 import be.carnet.protocol.Randomness;
@@ -73,7 +74,7 @@ public final class VaultBenchmark {
         for (int i = 0; i < 5; i++) {
             Database database = Database.open(dir.resolve("vault.db"));
             Settings settings = new Settings(database);
-            DataWipe wipe = new DataWipe(vault, database, settings);
+            DataWipe wipe = new DataWipe(vault, database, settings, new OwnedBrowser(dir));
             if (vault.state() == Vault.State.ABSENT) {
                 vault.create(REAL, REAL);
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.carnet.client.browser.OwnedBrowser;
 import be.carnet.client.ServiceFixture;
 import be.carnet.client.TravellerApp;
 import be.carnet.client.storage.Settings;
@@ -47,7 +48,7 @@ class VaultPassphraseTest {
     void createVault() {
         app = ServiceFixture.created(dir);
         settings = new Settings(app.database);
-        wipe = new DataWipe(app.vault, app.database, settings);
+        wipe = new DataWipe(app.vault, app.database, settings, new OwnedBrowser(dir));
     }
 
     @AfterEach

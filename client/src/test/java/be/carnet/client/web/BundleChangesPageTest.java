@@ -55,9 +55,9 @@ class BundleChangesPageTest {
         assertEquals(200, home.status());
         assertTrue(compact(home.body()).contains("<div class=\"notice\" role=\"status\" id=\"bundle-changes\">"
                 + "<p>Les briefings sont passés à la version 2</p><ul>"
-                + "<li><a href=\"/briefings/pre-departure\" lang=\"fr\">Avant le départ</a>"
+                + "<li><a href=\"" + Paths.briefing("pre-departure") + "\" lang=\"fr\">Avant le départ</a>"
                 + "<span class=\"change\">mis à jour</span></li>"
-                + "<li><a href=\"/briefings/visa\" lang=\"fr\">Visa &amp; douane</a>"
+                + "<li><a href=\"" + Paths.briefing("visa") + "\" lang=\"fr\">Visa &amp; douane</a>"
                 + "<span class=\"change\">nouveau</span></li>"
                 + "<li><code>on-site</code><span class=\"change\">retiré</span></li></ul>"
                 + "<form method=\"post\" action=\"/briefings-changes/dismiss\" class=\"inline-form\">"

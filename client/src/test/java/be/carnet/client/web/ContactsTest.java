@@ -83,8 +83,8 @@ class ContactsTest {
         web.setUp().enrol();
         web.browser.post("/language", Map.of("lang", "nl", "back", "/"));
 
-        for (String page : new String[] {"/", "/briefings/pre-departure", "/incidents", "/incidents/new", "/sync",
-                "/search?q=texte", "/enrol"}) {
+        for (String page : new String[] {"/", Paths.briefing("pre-departure"), "/incidents", "/incidents/new", "/sync",
+                "/search", "/enrol"}) {
             assertTrue(web.browser.get(page).body().contains("<a id=\"nav-contacts\" href=\"/contacts\">Noodcontacten</a>"),
                     page);
         }

@@ -193,12 +193,12 @@ class JourneyTest {
         web.setUp().enrol();
 
         Browser.Response home = web.browser.get("/");
-        Browser.Response briefing = web.browser.get("/briefings/pre-departure");
+        Browser.Response briefing = web.browser.get(Paths.briefing("pre-departure"));
 
         assertTrue(home.body().contains("<h2 id=\"phase-before\">Avant le départ</h2>"), home.body());
         assertTrue(home.body().contains("<h2 id=\"phase-during\">Pendant la mission</h2>"));
-        assertTrue(home.body().contains("class=\"briefing-link\" href=\"/briefings/pre-departure\""));
-        assertTrue(home.body().contains("class=\"briefing-link\" href=\"/briefings/on-site\""));
+        assertTrue(home.body().contains("class=\"briefing-link\" href=\"" + Paths.briefing("pre-departure") + "\""));
+        assertTrue(home.body().contains("class=\"briefing-link\" href=\"" + Paths.briefing("on-site") + "\""));
         String article = between(briefing.body(), "<article id=\"briefing\"", "</article>");
         assertTrue(article.contains("<h1>Avant le départ</h1>"));
         assertTrue(article.contains("<strong>gras</strong>"));
@@ -216,14 +216,14 @@ class JourneyTest {
 
         Browser.Response ticked = web.browser.post("/checklist", Map.of("briefing", "pre-departure", "item", "backup",
                 "ticked", "true"));
-        String afterTick = web.browser.get("/briefings/pre-departure").body();
+        String afterTick = web.browser.get(Paths.briefing("pre-departure")).body();
         web.browser.post("/checklist", Map.of("briefing", "pre-departure", "item", "backup", "ticked", "false"));
-        String afterUntick = web.browser.get("/briefings/pre-departure").body();
+        String afterUntick = web.browser.get(Paths.briefing("pre-departure")).body();
 
-        assertEquals("/briefings/pre-departure#item-backup", ticked.location());
-        assertTrue(afterTick.contains("<li id=\"item-backup\" class=\"checklist-item checked\">"), afterTick);
+        assertEquals(Paths.briefing("pre-departure") + "#" + Paths.checklistItem("backup"), ticked.location());
+        assertTrue(afterTick.contains("<li id=\"" + Paths.checklistItem("backup") + "\" class=\"checklist-item checked\">"), afterTick);
         assertTrue(afterTick.contains(">1 / 2 fait</p>"));
-        assertTrue(afterUntick.contains("<li id=\"item-backup\" class=\"checklist-item\">"));
+        assertTrue(afterUntick.contains("<li id=\"" + Paths.checklistItem("backup") + "\" class=\"checklist-item\">"));
         assertTrue(afterUntick.contains(">0 / 2 fait</p>"));
     }
 
@@ -241,10 +241,10 @@ class JourneyTest {
     void switchingLanguageIsRememberedAndEnglishFallsBackToFrench() {
         web.setUp().enrol();
 
-        web.browser.post("/language", Map.of("lang", "nl", "back", "/briefings/pre-departure"));
-        Browser.Response dutch = web.browser.get("/briefings/pre-departure");
+        web.browser.post("/language", Map.of("lang", "nl", "back", Paths.briefing("pre-departure")));
+        Browser.Response dutch = web.browser.get(Paths.briefing("pre-departure"));
         web.browser.post("/language", Map.of("lang", "en", "back", "/"));
-        Browser.Response english = web.browser.get("/briefings/pre-departure");
+        Browser.Response english = web.browser.get(Paths.briefing("pre-departure"));
         web.restart();
         Browser.Response afterRestart = web.browser.get("/unlock");
 
@@ -317,11 +317,11 @@ class JourneyTest {
         web.agency.publish(1, ServiceFixture.clockStart().plus(Duration.ofMinutes(5)), ServiceFixture.files("texte"));
         web.setUp().enrol();
         Browser.Response before = web.browser.get("/");
-        Browser.Response briefingBefore = web.browser.get("/briefings/pre-departure");
+        Browser.Response briefingBefore = web.browser.get(Paths.briefing("pre-departure"));
 
         web.clock.advance(Duration.ofMinutes(6));
         Browser.Response after = web.browser.get("/");
-        Browser.Response briefingAfter = web.browser.get("/briefings/pre-departure");
+        Browser.Response briefingAfter = web.browser.get(Paths.briefing("pre-departure"));
 
         assertEquals(200, after.status(), after.body());
         assertFalse(before.body().contains("id=\"bundle-expired\""), before.body());

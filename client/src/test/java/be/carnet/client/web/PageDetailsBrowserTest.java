@@ -66,12 +66,12 @@ class PageDetailsBrowserTest {
         find("#server").sendKeys(web.agency.address().toString());
         find("#code").sendKeys(web.agency.issueCode("Délégué 7"));
         find("#enrol-submit").click();
-        driver.get(url("/briefings/pre-departure"));
+        driver.get(url(Paths.briefing("pre-departure")));
 
         find("#text-backup").click();
 
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(
-                ExpectedConditions.attributeContains(By.id("item-backup"), "class", "checked"));
+                ExpectedConditions.attributeContains(By.id(Paths.checklistItem("backup")), "class", "checked"));
         assertEquals("true", find("#check-backup").getAttribute("aria-pressed"));
         assertEquals("label", find("#text-backup").getTagName());
         assertEquals("check-backup", find("#text-backup").getAttribute("for"));

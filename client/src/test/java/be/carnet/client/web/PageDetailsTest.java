@@ -126,7 +126,7 @@ class PageDetailsTest {
         web.browser.post("/language", Map.of("lang", "en", "back", "/"));
 
         String home = web.browser.get("/").body();
-        String briefing = web.browser.get("/briefings/on-site").body();
+        String briefing = web.browser.get(Paths.briefing("on-site")).body();
 
         assertTrue(home.contains("<p class=\"notice\" id=\"briefing-languages\">Briefings are written in French and Dutch; "
                 + "those marked “no English version” are shown in French or Dutch.</p>"), home);

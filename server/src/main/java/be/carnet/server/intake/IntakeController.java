@@ -14,8 +14,8 @@ public final class IntakeController {
     }
 
     public void receive(Context ctx) {
-        byte[] receipt = intake.receive(ctx.pathParam(Paths.REPORT_ID), ctx.req().getContentLengthLong(),
-                maxBytes -> Bodies.read(ctx, maxBytes));
+        // The body is already in memory, read as it arrived and counted in the report room (limits.BodyGate).
+        byte[] receipt = intake.receive(ctx.pathParam(Paths.REPORT_ID), Bodies.read(ctx, IntakeService.MAX_SEALED_BYTES));
         ctx.contentType("application/json").result(receipt);
     }
 }

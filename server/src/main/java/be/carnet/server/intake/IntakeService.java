@@ -32,15 +32,16 @@ import java.util.concurrent.Semaphore;
  * changes. A new report is decrypted and verified outside the database lock, then numbered, stored
  * exactly as received next to its decrypted fields and its attachments, and receipted in one transaction.
  *
- * <p>Thread-safe. At most {@code maxConcurrent} reports are opened at once, and reports being read and
- * opened hold at most {@code maxBytesInFlight} sealed bytes at once; beyond either, {@link IntakeBusyException}
- * asks the device to retry.
+ * <p>Thread-safe. At most {@code maxConcurrent} reports are opened at once, and reports being opened hold at
+ * most {@code maxBytesInFlight} sealed bytes at once; beyond either, {@link IntakeBusyException} asks the device
+ * to retry. Over HTTP, the bytes of a report are counted as they arrive, before this service sees them
+ * ({@code limits.BodyGate}): a body declared but not sent holds nothing.
  */
 public final class IntakeService {
 
     public static final int MAX_SEALED_BYTES = SealedReport.MAX_SEALED_BYTES;
     /**
-     * Sealed bytes that reports being read and opened may hold at once, by default: one of the largest and
+     * Sealed bytes that reports being opened may hold at once, by default: one of the largest and
      * 8 MiB of ordinary ones. Opening a report takes about twelve times its size in heap while it is parsed
      * (a 17.8 MiB report with 10 MiB of attachments needs about 220 MB), so this bound, not the number of
      * reports, is what keeps the server within its heap when several large reports arrive at once.
@@ -62,7 +63,7 @@ public final class IntakeService {
 
     /**
      * @param maxConcurrent reports opened at once
-     * @param maxBytesInFlight sealed bytes held at once by the reports being read and opened; at least
+     * @param maxBytesInFlight sealed bytes held at once by the reports being opened; at least
      *                         {@link #MAX_SEALED_BYTES} for the largest report to ever fit
      */
     public IntakeService(Database database, EnrolmentService enrolments, AgencyKeys keys, Clock clock,
@@ -74,37 +75,6 @@ public final class IntakeService {
         this.openers = new Semaphore(maxConcurrent);
         this.bytesInFlight = new Semaphore(maxBytesInFlight);
         this.agencyKeyId = keys.signing().publicKey().keyId();
-    }
-
-    /** Reads a request body of at most {@code maxBytes} bytes: the web layer's part of a receive. */
-    @FunctionalInterface
-    public interface SealedBody {
-        /** The body, refused (by an exception of the caller's choice) past {@code maxBytes}. */
-        byte[] read(int maxBytes);
-    }
-
-    /**
-     * Receives the sealed report {@code reportId} whose bytes are still to be read: first reserves room for
-     * {@code declaredLength} bytes (the largest report when the length is not declared), then reads them with
-     * {@code body}, then receives them as {@link #receive(String, byte[])} does. Nothing is read when the id
-     * is invalid or there is no room.
-     *
-     * @param declaredLength the request's {@code Content-Length}, or -1 when it has none
-     * @throws IntakeBusyException if the reports being read and opened leave no room for this one
-     */
-    public byte[] receive(String reportId, long declaredLength, SealedBody body) {
-        checkId(reportId);
-        // A declared length over the limit needs no room: the body reader refuses it at once, without reading.
-        int reserved = declaredLength > MAX_SEALED_BYTES ? 0
-                : declaredLength < 0 ? MAX_SEALED_BYTES : (int) declaredLength;
-        if (!bytesInFlight.tryAcquire(reserved)) {
-            throw new IntakeBusyException();
-        }
-        try {
-            return receiveReserved(reportId, body.read(MAX_SEALED_BYTES));
-        } finally {
-            bytesInFlight.release(reserved);
-        }
     }
 
     /**

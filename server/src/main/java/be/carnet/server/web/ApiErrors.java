@@ -13,6 +13,7 @@ public final class ApiErrors {
     public static final String INVALID_REPORT = "invalid-report";
     public static final String CONFLICT = "conflict";
     public static final String BUSY = "busy";
+    public static final String TOO_SLOW = "too-slow";
     public static final String INTERNAL = "internal";
 
     private ApiErrors() {

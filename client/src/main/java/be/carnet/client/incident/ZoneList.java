@@ -20,9 +20,10 @@ import java.util.Optional;
  * @param groups the option groups, in order
  * @param fromSystem true on a blank form whose zone is the laptop's because the traveller has not chosen one
  *     yet: a script may then replace it by the browser's zone (the same machine's, unless the Java runtime
- *     was started in another), and the time by the browser's wall clock
+ *     was started in another), and the time by the same instant on that zone's wall clock
+ * @param now the instant the form's time was taken at (the app's clock, not the browser's)
  */
-public record ZoneList(List<Group> groups, boolean fromSystem) {
+public record ZoneList(List<Group> groups, boolean fromSystem, Instant now) {
 
     /**
      * An option group.
@@ -83,7 +84,12 @@ public record ZoneList(List<Group> groups, boolean fromSystem) {
             }
         }
         groups.add(new Group(t.text("zone.region.more"), others));
-        return new ZoneList(List.copyOf(groups), blank && remembered.isEmpty() && selected.equals(system.getId()));
+        return new ZoneList(List.copyOf(groups), blank && remembered.isEmpty() && selected.equals(system.getId()), now);
+    }
+
+    /** {@link #now} in epoch milliseconds, for the script; null when no script runs. */
+    public String nowMillis() {
+        return fromSystem ? Long.toString(now.toEpochMilli()) : null;
     }
 
     /** Marks the first option with the selected value, and only that one. */

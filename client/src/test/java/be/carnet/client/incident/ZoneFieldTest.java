@@ -72,6 +72,7 @@ class ZoneFieldTest {
 
         assertEquals(List.of("Asia/Shanghai = Chine — Pékin (UTC+8) — cet ordinateur"), selected(form));
         assertTrue(form.contains("data-zone-default=\"system\""), form);
+        assertTrue(form.contains("data-now-ms=\"1796112000000\""), "the app's now, for the script: " + form);
         assertTrue(form.contains("<script src=\"/static/zone.js\" defer></script>"), form);
         assertTrue(form.contains("<optgroup label=\"Europe\">"), form);
         assertTrue(form.contains("<option value=\"Europe/Brussels\">Belgique — Bruxelles (UTC+1)</option>"), form);

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import be.carnet.protocol.age.AgeException;
 import be.carnet.protocol.age.X25519Recipient;
 import be.carnet.protocol.bundle.MissionPassphrase;
+import be.carnet.protocol.json.CanonicalJson;
 import be.carnet.protocol.keys.PemKeys;
 import be.carnet.protocol.keys.SafeFiles;
 import be.carnet.protocol.sign.Ed25519KeyPair;
@@ -104,6 +105,9 @@ public final class ContentTool {
             version = Long.parseLong(options.version);
         } catch (NumberFormatException e) {
             return usage("--version must be a whole number");
+        }
+        if (version < 1 || version > CanonicalJson.MAX_SAFE_INTEGER) {
+            return usage("--version must be a whole number from 1 to " + CanonicalJson.MAX_SAFE_INTEGER);
         }
         List<X25519Recipient> recipients = new ArrayList<>();
         for (String r : options.recipients) {

@@ -224,6 +224,21 @@ class ContentToolTest {
     }
 
     @Test
+    void buildRefusesAVersionBeyondWhatCanonicalJsonCarries() throws IOException {
+        Path key = Files.writeString(dir.resolve("k.pem"), PemKeys.privateKeyPem(Ed25519KeyPair.generate()));
+        Path bundle = dir.resolve("mission.carnet");
+
+        int code = run("build", "--content", content.toString(), "--mission", "m", "--version", "9007199254740992",
+                "--recipient", X25519Identity.generate().recipient().encoded(), "--agency-key", key.toString(),
+                "--out", bundle.toString());
+
+        assertEquals(2, code);
+        assertTrue(err.toString(UTF_8).startsWith("error: --version must be a whole number from 1 to 9007199254740991\n"),
+                err.toString(UTF_8));
+        assertTrue(Files.notExists(bundle));
+    }
+
+    @Test
     void wrongUsageExplainsTheCommands() {
         int code = run("publish");
 

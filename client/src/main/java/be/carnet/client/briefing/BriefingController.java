@@ -8,6 +8,7 @@ import be.carnet.client.web.Pages;
 import be.carnet.client.web.Paths;
 import be.carnet.i18n.Language;
 import be.carnet.protocol.briefing.Briefing;
+import be.carnet.protocol.bundle.MissionPassphrase;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
@@ -116,6 +117,8 @@ public final class BriefingController {
             case NEEDS_PASSPHRASE -> Notice.error("client.briefings.update.needsPassphrase");
             case WRONG_PASSPHRASE -> Notice.error("client.briefings.update.wrongPassphrase",
                     BundleService.MAX_PASSPHRASE);
+            case WORK_FACTOR_TOO_HIGH -> Notice.error("client.briefings.update.workFactorTooHigh",
+                    MissionPassphrase.MAX_WORK_FACTOR);
         };
         pages.redirect(ctx, Paths.HOME, notice);
     }

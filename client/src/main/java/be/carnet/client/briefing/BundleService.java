@@ -205,8 +205,9 @@ public final class BundleService {
                     slot = Bundles.passphraseIdentity(manifest, passphrase);
                 } catch (BundleRejectedException wrong) {
                     LOG.warn("bundle not opened: {}", wrong.getMessage());
-                    return new BundleUpdate(BundleUpdate.Outcome.WRONG_PASSPHRASE, installedVersion(), null,
-                            wrong.getMessage());
+                    BundleUpdate.Outcome outcome = wrong.reason() == BundleRejectedException.Reason.WORK_FACTOR
+                            ? BundleUpdate.Outcome.WORK_FACTOR_TOO_HIGH : BundleUpdate.Outcome.WRONG_PASSPHRASE;
+                    return new BundleUpdate(outcome, installedVersion(), null, wrong.getMessage());
                 }
                 identities.add(slot);
                 verified = Bundles.open(untrustedBundle, enrolment.agencyKey(), enrolment.missionId(), installed,

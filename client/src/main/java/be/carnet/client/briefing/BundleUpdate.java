@@ -25,6 +25,11 @@ public record BundleUpdate(Outcome outcome, long version, AgencyException.Kind a
         /** The bundle opens only with the mission passphrase, and none was given; the installed one stays. */
         NEEDS_PASSPHRASE,
         /** The mission passphrase given does not open the bundle; the installed one stays. */
-        WRONG_PASSPHRASE
+        WRONG_PASSPHRASE,
+        /**
+         * The bundle's mission passphrase slot asks for a higher scrypt work factor than this app allows (a slot
+         * made with {@code age -p}); the passphrase was not tried and the installed bundle stays.
+         */
+        WORK_FACTOR_TOO_HIGH
     }
 }

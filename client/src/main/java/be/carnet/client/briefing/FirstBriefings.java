@@ -19,7 +19,8 @@ public final class FirstBriefings implements AfterEnrolment {
         return switch (update.outcome()) {
             case INSTALLED, UNCHANGED -> Notice.info("client.enrol.done.withBriefings", enrolment.missionName(),
                     update.version());
-            case REJECTED -> Notice.error("client.enrol.done.bundleRejected", enrolment.missionName());
+            case REJECTED, WORK_FACTOR_TOO_HIGH -> Notice.error("client.enrol.done.bundleRejected",
+                    enrolment.missionName());
             case AGENCY_FAILED -> Notice.error("client.enrol.done.noBriefings", enrolment.missionName());
             case NEEDS_PASSPHRASE, WRONG_PASSPHRASE -> Notice.error("client.enrol.done.needsPassphrase",
                     enrolment.missionName());

@@ -485,7 +485,12 @@ public final class IncidentController {
         if (name.length() > Attachment.MAX_NAME) {
             int dot = name.lastIndexOf('.');
             String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
-            name = name.substring(0, Attachment.MAX_NAME - extension.length()).strip() + extension;
+            int cut = Attachment.MAX_NAME - extension.length();
+            // Never cut an emoji in half: a lone surrogate cannot be signed (formats.md 2.2).
+            if (Character.isHighSurrogate(name.charAt(cut - 1))) {
+                cut--;
+            }
+            name = name.substring(0, cut).strip() + extension;
         }
         return Attachment.validName(name) ? name : "file";
     }

@@ -181,7 +181,8 @@ final class JournalVerifier {
         if (receiptSealed != null) {
             try {
                 byte[] receipt = key.open(receiptSealed, Journal.cell(row.id(), "receipt_sealed"));
-                Receipt.verify(receipt, enrolment.agencyKey(), row.reportId(), Hashes.sha256Hex(sealed));
+                Receipt.verify(receipt, enrolment.agencyKey(), new Receipt.Expected(row.reportId(),
+                        enrolment.missionId(), enrolment.deviceKey().publicKey().keyId(), Hashes.sha256Hex(sealed)));
             } catch (CellTamperedException e) {
                 return new Opened(row, report, signedSha256, JournalProblem.UNREADABLE, e.getMessage());
             } catch (ReportRejectedException e) {

@@ -92,11 +92,8 @@ public final class SyncService {
     private ReportResult accept(Enrolment enrolment, Outgoing report, byte[] untrustedReceipt) {
         Receipt receipt;
         try {
-            receipt = Receipt.verify(untrustedReceipt, enrolment.agencyKey(), report.reportId(),
-                    Hashes.sha256Hex(report.sealed()));
-            if (!receipt.missionId().equals(enrolment.missionId())) {
-                throw new ReportRejectedException("the receipt is for another mission");
-            }
+            receipt = Receipt.verify(untrustedReceipt, enrolment.agencyKey(), new Receipt.Expected(report.reportId(),
+                    enrolment.missionId(), enrolment.deviceKey().publicKey().keyId(), Hashes.sha256Hex(report.sealed())));
         } catch (ReportRejectedException e) {
             LOG.warn("report {}: receipt refused: {}", report.reportId(), e.getMessage());
             journal.markSent(report.reportId());

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import be.carnet.protocol.Hashes;
 import be.carnet.protocol.age.X25519Identity;
+import be.carnet.protocol.bundle.BundleManifest;
 import be.carnet.protocol.bundle.Bundles;
 import be.carnet.protocol.bundle.MissionPassphrase;
 import be.carnet.protocol.enrol.AgencyAnnouncement;
@@ -17,13 +18,16 @@ import be.carnet.protocol.report.ReportRejectedException;
 import be.carnet.protocol.report.SealedReport;
 import be.carnet.protocol.sign.Ed25519KeyPair;
 import be.carnet.protocol.sign.Ed25519PublicKey;
+import be.carnet.protocol.sign.SignedEnvelope;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +90,7 @@ public final class FakeAgency implements AutoCloseable {
     private volatile Ed25519PublicKey announcedKey;
     private volatile String answerAlias;
     private volatile Ed25519KeyPair receiptKey;
+    private volatile Receipt.Expected receiptNames;
 
     private record StoredReport(String sha256, byte[] receipt) {
     }
@@ -136,6 +141,30 @@ public final class FakeAgency implements AutoCloseable {
                 new MissionPassphrase(passphrase.toCharArray(), 10), signingKey);
         bundle = built;
         return built;
+    }
+
+    /**
+     * Publishes a passphrase-only bundle whose slot's scrypt stanza claims work factor {@code workFactor}, as one
+     * made with {@code age -p} (18) would; the stanza line is edited, so nothing opens it, which does not matter
+     * since a too-high factor is refused before any scrypt work.
+     */
+    public byte[] publishWithSlotWorkFactor(long version, Instant expires, Map<String, byte[]> files, String passphrase,
+                                            int workFactor) {
+        byte[] built = publishWithPassphrase(version, expires, files, passphrase, false);
+        BundleManifest manifest = Bundles.verifyManifest(built, signingKey.publicKey(), missionId);
+        String slot = new String(manifest.passphraseKey(), StandardCharsets.US_ASCII)
+                .replaceFirst("(-> scrypt \\S+) 10\n", "$1 " + workFactor + "\n");
+        BundleManifest costly = new BundleManifest(manifest.missionId(), manifest.version(), manifest.created(),
+                manifest.expires(), manifest.languages(), manifest.agencyKeyId(), manifest.payloadSize(),
+                manifest.payloadSha256(), manifest.files(), slot.getBytes(StandardCharsets.US_ASCII));
+        int payloadStart = built.length - (int) manifest.payloadSize();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes((Bundles.MAGIC + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(SignedEnvelope.sign(costly.toJson(), signingKey));
+        out.write('\n');
+        out.write(built, payloadStart, built.length - payloadStart);
+        bundle = out.toByteArray();
+        return bundle;
     }
 
     public void publishBytes(byte[] bytes) {
@@ -204,6 +233,18 @@ public final class FakeAgency implements AutoCloseable {
 
     private java.util.concurrent.CountDownLatch heldArrived;
     private java.util.concurrent.CountDownLatch heldRelease;
+
+    /**
+     * Receipts, still signed by the agency's key, name this mission and device ({@code reportId} and
+     * {@code sealedSha256} of {@code names} are ignored) and, when {@code agencyKeyId} is not null, this agency key
+     * id; {@code null} restores true receipts.
+     */
+    public void receiptsName(Receipt.Expected names, String agencyKeyId) {
+        receiptNames = names;
+        receiptAgencyKeyId = agencyKeyId;
+    }
+
+    private volatile String receiptAgencyKeyId;
 
     /** The agency already holds other bytes under {@code reportId} (so sending it gets 409). */
     public synchronized void holdOtherBytesFor(String reportId) {
@@ -396,10 +437,13 @@ public final class FakeAgency implements AutoCloseable {
             return null;
         }
         Ed25519KeyPair key = receiptKey == null ? signingKey : receiptKey;
-        byte[] receipt = new Receipt(reportId, missionId, opened.deviceKey().keyId(), sha,
-                clock.instant().plus(Duration.ofSeconds(reports.size())), reports.size() + 1L, key.publicKey().keyId())
-                .sign(key);
-        if (receiptKey == null) {
+        Receipt.Expected names = receiptNames;
+        String agencyKeyId = receiptAgencyKeyId;
+        byte[] receipt = new Receipt(reportId, names == null ? missionId : names.missionId(),
+                names == null ? opened.deviceKey().keyId() : names.deviceKeyId(), sha,
+                clock.instant().plus(Duration.ofSeconds(reports.size())), reports.size() + 1L,
+                agencyKeyId == null ? key.publicKey().keyId() : agencyKeyId).sign(key);
+        if (receiptKey == null && names == null) {
             reports.put(reportId, new StoredReport(sha, receipt));
             received.put(reportId, opened.report());
         }

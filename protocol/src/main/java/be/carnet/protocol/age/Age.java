@@ -96,6 +96,21 @@ public final class Age {
     }
 
     /**
+     * The type of each recipient stanza of {@code untrustedFile}'s header, in order (e.g. {@code ["X25519"]}),
+     * read without any key and without decrypting anything, so that a caller can hold a file to a rule on its
+     * recipients (formats.md 8.1: a sealed report has exactly one X25519 stanza) before spending work on it.
+     *
+     * @throws AgeException if the header is malformed (same rules as decryption)
+     */
+    public static List<String> stanzaTypes(byte[] untrustedFile) {
+        try {
+            return Header.read(new ByteArrayInputStream(untrustedFile)).stanzas.stream().map(Stanza::type).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Decrypts a whole age file with the first identity that matches.
      *
      * @throws AgeException if no identity matches or any byte of the file was altered or cut off;

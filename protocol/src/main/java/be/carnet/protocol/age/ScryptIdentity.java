@@ -49,7 +49,7 @@ public final class ScryptIdentity implements Identity {
             }
             int logN = Integer.parseInt(factor);
             if (logN > maxLogN) {
-                throw new AgeException("the scrypt work factor " + logN + " is above the limit of " + maxLogN);
+                throw new ScryptWorkFactorException(logN, maxLogN);
             }
             byte[] body = stanza.body();
             if (body.length != 32) {

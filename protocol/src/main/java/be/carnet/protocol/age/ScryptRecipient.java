@@ -14,7 +14,7 @@ import org.bouncycastle.crypto.generators.SCrypt;
  */
 public final class ScryptRecipient implements Recipient {
 
-    static final String TYPE = "scrypt";
+    public static final String TYPE = "scrypt";
     static final String SALT_LABEL = "age-encryption.org/v1/scrypt";
     static final int SALT_LENGTH = 16;
 

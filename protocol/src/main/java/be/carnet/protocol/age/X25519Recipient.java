@@ -10,7 +10,7 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
 /** An age X25519 recipient ({@code age1…}). Immutable and thread-safe. */
 public final class X25519Recipient implements Recipient {
 
-    static final String TYPE = "X25519";
+    public static final String TYPE = "X25519";
     static final String WRAP_INFO = "age-encryption.org/v1/X25519";
     private static final String HRP = "age";
 

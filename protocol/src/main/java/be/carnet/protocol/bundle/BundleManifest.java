@@ -1,15 +1,16 @@
 package be.carnet.protocol.bundle;
 
 import be.carnet.protocol.bundle.BundleRejectedException.Reason;
+import be.carnet.protocol.json.CanonicalJson;
 import be.carnet.protocol.json.JsonFields;
 import be.carnet.protocol.json.JsonFormatException;
+import be.carnet.protocol.json.StrictBase64;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,7 +89,7 @@ public record BundleManifest(String missionId, long version, Instant created, In
         }
         o.add("files", list);
         if (passphraseKey != null) {
-            o.addProperty("passphraseKey", Base64.getEncoder().encodeToString(passphraseKey));
+            o.addProperty("passphraseKey", StrictBase64.encode(passphraseKey));
         }
         return o;
     }
@@ -111,7 +112,7 @@ public record BundleManifest(String missionId, long version, Instant created, In
                     throw new JsonFormatException("manifest.files must hold objects");
                 }
                 JsonFields ff = JsonFields.of(e.getAsJsonObject(), "manifest.files[]").onlyKeys(FILE_KEYS);
-                files.add(new BundleFile(ff.string("path", BundleFile.MAX_PATH), ff.integer("size", 0, Long.MAX_VALUE),
+                files.add(new BundleFile(ff.string("path", BundleFile.MAX_PATH), ff.integer("size", 0, CanonicalJson.MAX_SAFE_INTEGER),
                         ff.string("sha256", 64)));
             }
             String payloadSha256 = f.string("payloadSha256", 64);
@@ -121,14 +122,11 @@ public record BundleManifest(String missionId, long version, Instant created, In
             byte[] passphraseKey = null;
             if (f.has("passphraseKey")) {
                 String encoded = f.string("passphraseKey", MAX_PASSPHRASE_KEY_CHARS);
-                if (!encoded.matches("[A-Za-z0-9+/]+={0,2}")) {
-                    throw new JsonFormatException("manifest.passphraseKey must be base64");
-                }
-                passphraseKey = Base64.getDecoder().decode(encoded);
+                passphraseKey = StrictBase64.decode(encoded, "manifest.passphraseKey");
             }
-            return new BundleManifest(f.string("missionId", 64), f.integer("version", 1, Long.MAX_VALUE),
+            return new BundleManifest(f.string("missionId", 64), f.integer("version", 1, CanonicalJson.MAX_SAFE_INTEGER),
                     Instant.parse(f.string("created", 40)), Instant.parse(f.string("expires", 40)), languages,
-                    f.string("agencyKeyId", 16), f.integer("payloadSize", 0, Long.MAX_VALUE), payloadSha256, files,
+                    f.string("agencyKeyId", 16), f.integer("payloadSize", 0, CanonicalJson.MAX_SAFE_INTEGER), payloadSha256, files,
                     passphraseKey);
         } catch (JsonFormatException | DateTimeParseException | IllegalArgumentException e) {
             throw new BundleRejectedException(Reason.MALFORMED, "the bundle manifest is not valid: " + e.getMessage(), e);

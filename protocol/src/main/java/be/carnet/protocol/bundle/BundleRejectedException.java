@@ -24,6 +24,11 @@ public class BundleRejectedException extends RuntimeException {
         PAYLOAD,
         /** The payload cannot be decrypted. */
         DECRYPTION,
+        /**
+         * The mission passphrase slot asks for a higher scrypt work factor than {@link MissionPassphrase#MAX_WORK_FACTOR}
+         * (a slot made with {@code age -p}, which writes 18): refused before any scrypt work, whatever the passphrase.
+         */
+        WORK_FACTOR,
         /** A decrypted file does not match its hash in the manifest. */
         FILE_HASH,
         /** A file path in the manifest is not allowed. */

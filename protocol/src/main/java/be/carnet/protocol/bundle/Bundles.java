@@ -8,6 +8,7 @@ import be.carnet.protocol.age.AgeException;
 import be.carnet.protocol.age.Identity;
 import be.carnet.protocol.age.Recipient;
 import be.carnet.protocol.age.ScryptIdentity;
+import be.carnet.protocol.age.ScryptWorkFactorException;
 import be.carnet.protocol.age.ScryptRecipient;
 import be.carnet.protocol.age.X25519Identity;
 import be.carnet.protocol.bundle.BundleRejectedException.Reason;
@@ -179,7 +180,8 @@ public final class Bundles {
      * still work.
      *
      * @throws BundleRejectedException with {@link Reason#DECRYPTION} when the bundle has no mission passphrase
-     *     or {@code passphrase} is not it
+     *     or {@code passphrase} is not it; with {@link Reason#WORK_FACTOR}, before any scrypt work, when the slot's
+     *     work factor is above {@link MissionPassphrase#MAX_WORK_FACTOR}
      */
     public static X25519Identity passphraseIdentity(BundleManifest manifest, char[] passphrase) {
         if (!manifest.hasPassphrase()) {
@@ -189,6 +191,9 @@ public final class Bundles {
         try {
             encoded = Age.decrypt(manifest.passphraseKey(),
                     new ScryptIdentity(passphrase, MissionPassphrase.MAX_WORK_FACTOR));
+        } catch (ScryptWorkFactorException e) {
+            throw new BundleRejectedException(Reason.WORK_FACTOR, "the bundle's mission passphrase slot has scrypt work"
+                    + " factor " + e.workFactor() + ", too high: at most " + e.maximum() + " (formats.md 9.5)", e);
         } catch (AgeException e) {
             throw new BundleRejectedException(Reason.DECRYPTION, "the mission passphrase does not open the bundle", e);
         }

@@ -6,6 +6,7 @@ import be.carnet.protocol.age.X25519Identity;
 import be.carnet.protocol.age.X25519Recipient;
 import be.carnet.protocol.json.JsonFields;
 import be.carnet.protocol.json.JsonFormatException;
+import be.carnet.protocol.json.StrictBase64;
 import be.carnet.protocol.sign.Ed25519KeyPair;
 import be.carnet.protocol.sign.Ed25519PublicKey;
 import be.carnet.protocol.sign.SignatureException;
@@ -14,7 +15,7 @@ import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -61,7 +62,7 @@ public record EnrolmentAnswer(String missionId, String missionName, String trave
         o.addProperty("deviceKeyId", deviceKeyId);
         o.addProperty("agencySigningKey", agencySigningKey.base64());
         o.addProperty("agencyReportRecipient", agencyReportRecipient.encoded());
-        o.addProperty("missionKey", Base64.getEncoder().encodeToString(sealedMissionKey));
+        o.addProperty("missionKey", StrictBase64.encode(sealedMissionKey));
         o.addProperty("issuedAt", issuedAt.toString());
         return SignedEnvelope.sign(o, agencyKey);
     }
@@ -83,9 +84,13 @@ public record EnrolmentAnswer(String missionId, String missionName, String trave
             EnrolmentAnswer answer = new EnrolmentAnswer(f.string("missionId", 64), f.string("missionName", 200),
                     f.string("travellerAlias", 200), f.string("deviceKeyId", 16), claimedAgency,
                     X25519Recipient.parse(f.string("agencyReportRecipient", 100)),
-                    Base64.getDecoder().decode(f.string("missionKey", 4096)), Instant.parse(f.string("issuedAt", 40)));
+                    StrictBase64.decode(f.string("missionKey", 4096), "enrolment.missionKey"), Instant.parse(f.string("issuedAt", 40)));
             if (!answer.deviceKeyId().equals(deviceKey.keyId())) {
                 throw new EnrolmentException("the answer enrols another device");
+            }
+            if (!Age.stanzaTypes(answer.sealedMissionKey).equals(List.of(X25519Recipient.TYPE))) {
+                throw new EnrolmentException("enrolment.missionKey must be sealed to exactly one recipient, this"
+                        + " device (one X25519 stanza, formats.md 4.2)");
             }
             return answer;
         } catch (SignatureException | JsonFormatException | AgeException | DateTimeParseException

@@ -13,11 +13,13 @@ import com.google.gson.stream.MalformedJsonException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -25,14 +27,21 @@ import java.util.Map;
  * Canonical JSON as Carnet signs it: object keys sorted by UTF-16 code units, no whitespace, UTF-8,
  * strings escaped only where JSON requires it, numbers as integers only.
  *
- * <p>{@link #parse(byte[])} is strict: it refuses invalid UTF-8, duplicate keys, fractions, numbers
- * outside the signed 64-bit range, trailing data and anything that is not itself canonical, so that
- * one document has exactly one byte form. Stateless and thread-safe.
+ * <p>The form is a strict subset of RFC 8785 (JCS): every document this class writes or accepts is
+ * byte for byte what JCS makes of it, because it holds only integers within ±(2^53−1) (where JCS's
+ * ECMAScript number form is the plain decimal) and only well-formed Unicode strings.
+ *
+ * <p>{@link #parse(byte[])} is strict: it refuses invalid UTF-8, duplicate keys, fractions, integers
+ * outside ±(2^53−1), unpaired surrogates, trailing data and anything that is not itself canonical, so
+ * that one document has exactly one byte form. {@link #toBytes} refuses the same values rather than
+ * writing something else. Stateless and thread-safe.
  */
 public final class CanonicalJson {
 
     /** Upper bound on nesting, so a hostile document cannot exhaust the stack. */
     private static final int MAX_DEPTH = 32;
+    /** 2^53−1: the largest integer every JSON reader (IEEE 754 doubles, JCS) holds exactly. */
+    public static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
 
     private CanonicalJson() {
     }
@@ -98,7 +107,7 @@ public final class CanonicalJson {
                 JsonObject object = new JsonObject();
                 reader.beginObject();
                 while (reader.hasNext()) {
-                    String name = reader.nextName();
+                    String name = requireWellFormed(reader.nextName(), "a key");
                     if (object.has(name)) {
                         throw new JsonFormatException("duplicate key \"" + name + "\"");
                     }
@@ -117,14 +126,16 @@ public final class CanonicalJson {
                 return array;
             }
             case STRING:
-                return new JsonPrimitive(reader.nextString());
+                return new JsonPrimitive(requireWellFormed(reader.nextString(), "a string"));
             case NUMBER: {
                 String literal = reader.nextString();
+                BigDecimal number;
                 try {
-                    return new JsonPrimitive(new BigDecimal(literal).longValueExact());
-                } catch (ArithmeticException | NumberFormatException e) {
-                    throw new JsonFormatException("number " + literal + " is not a 64-bit integer", e);
+                    number = new BigDecimal(literal);
+                } catch (NumberFormatException e) {
+                    throw new JsonFormatException("number " + literal + " is not an integer", e);
                 }
+                return new JsonPrimitive(safeInteger(number, literal));
             }
             case BOOLEAN:
                 return new JsonPrimitive(reader.nextBoolean());
@@ -172,17 +183,57 @@ public final class CanonicalJson {
             } else if (primitive.isBoolean()) {
                 out.append(primitive.getAsBoolean());
             } else {
-                BigDecimal number = primitive.getAsBigDecimal();
+                BigDecimal number;
                 try {
-                    out.append(number.longValueExact());
-                } catch (ArithmeticException e) {
-                    throw new JsonFormatException("number " + number + " is not a 64-bit integer", e);
+                    number = primitive.getAsBigDecimal();
+                } catch (NumberFormatException e) {
+                    throw new JsonFormatException("number " + primitive.getAsString() + " is not an integer", e);
                 }
+                out.append(safeInteger(number, primitive.getAsString()));
             }
         }
     }
 
+    /**
+     * {@code number} as a long, if it is an integer within ±(2^53−1); {@code literal} names it in the message
+     * (numbers are never secrets in Carnet payloads).
+     */
+    private static long safeInteger(BigDecimal number, String literal) {
+        BigInteger integer;
+        try {
+            integer = number.toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            throw new JsonFormatException("number " + literal + " is not an integer", e);
+        }
+        if (integer.abs().compareTo(BigInteger.valueOf(MAX_SAFE_INTEGER)) > 0) {
+            throw new JsonFormatException("number " + literal + " is outside the range ±" + MAX_SAFE_INTEGER
+                    + " (2^53−1)");
+        }
+        return integer.longValue();
+    }
+
+    /**
+     * {@code value} itself, if it is well-formed UTF-16: every high surrogate followed by a low one and every
+     * low surrogate preceded by a high one. An unpaired surrogate has no UTF-8 form (Java would write it as
+     * {@code ?}), so it can be neither written nor read.
+     */
+    private static String requireWellFormed(String value, String what) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new JsonFormatException(what + " holds an unpaired surrogate U+"
+                        + HexFormat.of().withUpperCase().toHexDigits(c) + " at index " + i
+                        + ": canonical JSON strings must be well-formed Unicode");
+            }
+        }
+        return value;
+    }
+
     private static void writeString(String value, StringBuilder out) {
+        requireWellFormed(value, "a string");
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

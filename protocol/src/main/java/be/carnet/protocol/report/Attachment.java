@@ -3,8 +3,8 @@ package be.carnet.protocol.report;
 import be.carnet.protocol.Hashes;
 import be.carnet.protocol.json.JsonFields;
 import be.carnet.protocol.json.JsonFormatException;
+import be.carnet.protocol.json.StrictBase64;
 import com.google.gson.JsonObject;
-import java.util.Base64;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -62,10 +62,13 @@ public record Attachment(String name, String mediaType, byte[] data) {
         return mediaType != null && MEDIA_TYPE.matcher(mediaType).matches();
     }
 
-    /** Whether a name may not contain {@code codePoint}: a folder separator, a control or a format character. */
+    /**
+     * Whether a name may not contain {@code codePoint}: a folder separator, a control or a format character, or
+     * an unpaired surrogate (which canonical JSON cannot carry, formats.md 2.2).
+     */
     public static boolean forbiddenInName(int codePoint) {
         return codePoint == '/' || codePoint == '\\' || Character.getType(codePoint) == Character.CONTROL
-                || Character.getType(codePoint) == Character.FORMAT;
+                || Character.getType(codePoint) == Character.FORMAT || Character.getType(codePoint) == Character.SURROGATE;
     }
 
     @Override
@@ -104,7 +107,7 @@ public record Attachment(String name, String mediaType, byte[] data) {
         o.addProperty("mediaType", mediaType);
         o.addProperty("size", data.length);
         o.addProperty("sha256", sha256());
-        o.addProperty("data", Base64.getEncoder().encodeToString(data));
+        o.addProperty("data", StrictBase64.encode(data));
         return o;
     }
 
@@ -112,12 +115,7 @@ public record Attachment(String name, String mediaType, byte[] data) {
         JsonFields f = JsonFields.of(o, "attachment").onlyKeys(KEYS);
         long size = f.integer("size", 0, MAX_BYTES);
         String sha256 = f.string("sha256", 64);
-        byte[] data;
-        try {
-            data = Base64.getDecoder().decode(f.string("data", (MAX_BYTES / 3 + 1) * 4));
-        } catch (IllegalArgumentException e) {
-            throw new JsonFormatException("attachment.data must be base64");
-        }
+        byte[] data = StrictBase64.decode(f.string("data", (MAX_BYTES / 3 + 1) * 4), "attachment.data");
         try {
             Attachment attachment = new Attachment(f.string("name", MAX_NAME), f.string("mediaType", 129), data);
             if (attachment.size() != size) {

@@ -1,5 +1,6 @@
 package be.carnet.protocol.report;
 
+import be.carnet.protocol.json.CanonicalJson;
 import be.carnet.protocol.json.JsonFields;
 import be.carnet.protocol.json.JsonFormatException;
 import be.carnet.protocol.sign.Ed25519KeyPair;
@@ -46,27 +47,51 @@ public record Receipt(String reportId, String missionId, String deviceKeyId, Str
     }
 
     /**
-     * Verifies a receipt for the sealed report {@code sealedSha256} / {@code reportId}.
+     * What a receipt must acknowledge: the report the device sent, from which device, in which mission, and the
+     * exact sealed bytes. The agency key the receipt must name is the key that verifies it.
      *
-     * @throws ReportRejectedException if it is not signed by the pinned agency key or does not match
+     * @param reportId the id of the report sent
+     * @param missionId the mission the device is enrolled in
+     * @param deviceKeyId the key id of the device's own signing key
+     * @param sealedSha256 hex SHA-256 of the exact sealed bytes sent
      */
-    public static Receipt verify(byte[] untrustedReceipt, Ed25519PublicKey agencyKey, String reportId,
-                                 String sealedSha256) {
+    public record Expected(String reportId, String missionId, String deviceKeyId, String sealedSha256) {
+    }
+
+    /**
+     * Verifies a receipt: a {@code carnet.receipt/1} envelope signed by the pinned {@code agencyKey}, naming that
+     * key as {@code agencyKeyId}, and acknowledging exactly {@code expected} (report id, mission, device key id
+     * and sealed bytes). Every place that accepts or re-checks a receipt calls this, so none can skip a field.
+     *
+     * @throws ReportRejectedException naming the first field that does not match, or why the receipt is invalid
+     */
+    public static Receipt verify(byte[] untrustedReceipt, Ed25519PublicKey agencyKey, Expected expected) {
+        Receipt receipt;
         try {
             JsonObject o = SignedEnvelope.open(untrustedReceipt, agencyKey, TYPE, MAX_BYTES).payload();
             JsonFields f = JsonFields.of(o, "receipt").onlyKeys(KEYS);
-            Receipt receipt = new Receipt(f.string("reportId", 36), f.string("missionId", 64),
+            receipt = new Receipt(f.string("reportId", 36), f.string("missionId", 64),
                     f.string("deviceKeyId", 16), f.string("sealedSha256", 64), Instant.parse(f.string("receivedAt", 40)),
-                    f.integer("logPosition", 1, Long.MAX_VALUE), f.string("agencyKeyId", 16));
-            if (!receipt.reportId().equals(reportId)) {
-                throw new ReportRejectedException("the receipt is for another report");
-            }
-            if (!receipt.sealedSha256().equals(sealedSha256)) {
-                throw new ReportRejectedException("the receipt is for other bytes than the report sent");
-            }
-            return receipt;
+                    f.integer("logPosition", 1, CanonicalJson.MAX_SAFE_INTEGER), f.string("agencyKeyId", 16));
         } catch (SignatureException | JsonFormatException | DateTimeParseException e) {
             throw new ReportRejectedException("the receipt is not valid: " + e.getMessage(), e);
         }
+        if (!receipt.agencyKeyId().equals(agencyKey.keyId())) {
+            throw new ReportRejectedException("the receipt's agencyKeyId names another agency key than the one that"
+                    + " signed it");
+        }
+        if (!receipt.reportId().equals(expected.reportId())) {
+            throw new ReportRejectedException("the receipt's reportId names another report than the one sent");
+        }
+        if (!receipt.missionId().equals(expected.missionId())) {
+            throw new ReportRejectedException("the receipt's missionId names another mission than the device's");
+        }
+        if (!receipt.deviceKeyId().equals(expected.deviceKeyId())) {
+            throw new ReportRejectedException("the receipt's deviceKeyId names another device than this one");
+        }
+        if (!receipt.sealedSha256().equals(expected.sealedSha256())) {
+            throw new ReportRejectedException("the receipt's sealedSha256 is for other bytes than the report sent");
+        }
+        return receipt;
     }
 }

@@ -1,5 +1,6 @@
 package be.carnet.protocol.report;
 
+import be.carnet.protocol.json.CanonicalJson;
 import be.carnet.protocol.json.JsonFields;
 import be.carnet.protocol.json.JsonFormatException;
 import com.google.gson.JsonObject;
@@ -67,7 +68,7 @@ public record Report(String reportId, String missionId, String deviceKeyId, Stri
         f.constant("type", TYPE);
         try {
             return new Report(f.string("reportId", 36), f.string("missionId", 64), f.string("deviceKeyId", 16),
-                    f.string("agencyKeyId", 16), f.integer("sequence", 1, Long.MAX_VALUE),
+                    f.string("agencyKeyId", 16), f.integer("sequence", 1, CanonicalJson.MAX_SAFE_INTEGER),
                     f.string("previousHash", 64), Instant.parse(f.string("createdAt", 40)),
                     Incident.fromJson(f.object("incident")));
         } catch (IllegalArgumentException | DateTimeParseException e) {

@@ -9,6 +9,7 @@ import be.carnet.protocol.sign.Ed25519KeyPair;
 import be.carnet.protocol.sign.Ed25519PublicKey;
 import be.carnet.protocol.sign.SignatureException;
 import be.carnet.protocol.sign.SignedEnvelope;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -54,6 +55,7 @@ public final class SealedReport {
         }
         byte[] envelope;
         try {
+            requireOneX25519Stanza(Age.stanzaTypes(untrustedSealed));
             envelope = Age.decrypt(untrustedSealed, agencyIdentity);
         } catch (AgeException e) {
             throw new ReportRejectedException("the report cannot be decrypted: " + e.getMessage(), e);
@@ -70,6 +72,21 @@ public final class SealedReport {
             return new Opened(report, envelope, deviceKey);
         } catch (SignatureException | JsonFormatException e) {
             throw new ReportRejectedException("the report is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * formats.md 8.1: a report is sealed to the agency alone, as one age file with exactly one X25519 stanza. A
+     * file that also names another recipient would be readable by someone else than the agency: refused.
+     */
+    private static void requireOneX25519Stanza(List<String> stanzaTypes) {
+        if (stanzaTypes.size() != 1) {
+            throw new ReportRejectedException("the report is sealed to " + stanzaTypes.size() + " recipients; a sealed"
+                    + " report must have exactly one recipient stanza, X25519 to the agency report key (formats.md 8.1)");
+        }
+        if (!X25519Recipient.TYPE.equals(stanzaTypes.get(0))) {
+            throw new ReportRejectedException("the report's recipient stanza is not X25519; a sealed report must have"
+                    + " exactly one recipient stanza, X25519 to the agency report key (formats.md 8.1)");
         }
     }
 

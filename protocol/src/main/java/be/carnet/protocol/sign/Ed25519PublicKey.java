@@ -1,9 +1,10 @@
 package be.carnet.protocol.sign;
 
 import be.carnet.protocol.Hashes;
+import be.carnet.protocol.json.JsonFormatException;
+import be.carnet.protocol.json.StrictBase64;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
@@ -34,12 +35,12 @@ public final class Ed25519PublicKey {
         return new Ed25519PublicKey(bytes.clone());
     }
 
-    /** Decodes standard base64 of the 32 key bytes. */
+    /** Decodes the canonical padded standard base64 of the 32 key bytes (formats.md 1.3). */
     public static Ed25519PublicKey fromBase64(String base64) {
         try {
-            return of(Base64.getDecoder().decode(base64));
-        } catch (IllegalArgumentException e) {
-            throw new SignatureException("an Ed25519 public key must be base64", e);
+            return of(StrictBase64.decode(base64, "an Ed25519 public key"));
+        } catch (JsonFormatException e) {
+            throw new SignatureException(e.getMessage(), e);
         }
     }
 
@@ -48,7 +49,7 @@ public final class Ed25519PublicKey {
     }
 
     public String base64() {
-        return Base64.getEncoder().encodeToString(bytes);
+        return StrictBase64.encode(bytes);
     }
 
     /** The key id: hex of the first 8 bytes of SHA-256(key). */

@@ -5,8 +5,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import be.carnet.protocol.json.CanonicalJson;
 import be.carnet.protocol.json.JsonFields;
 import be.carnet.protocol.json.JsonFormatException;
+import be.carnet.protocol.json.StrictBase64;
 import com.google.gson.JsonObject;
-import java.util.Base64;
 import java.util.Set;
 
 /**
@@ -33,8 +33,8 @@ public final class SignedEnvelope {
         }
         byte[] signed = CanonicalJson.toBytes(payload);
         JsonObject envelope = new JsonObject();
-        envelope.addProperty("payload", Base64.getEncoder().encodeToString(signed));
-        envelope.addProperty("signature", Base64.getEncoder().encodeToString(key.sign(signed)));
+        envelope.addProperty("payload", StrictBase64.encode(signed));
+        envelope.addProperty("signature", StrictBase64.encode(key.sign(signed)));
         envelope.addProperty("signer", key.publicKey().keyId());
         return CanonicalJson.toBytes(envelope);
     }
@@ -67,8 +67,8 @@ public final class SignedEnvelope {
         try {
             JsonObject envelope = CanonicalJson.parse(untrustedEnvelope);
             JsonFields fields = JsonFields.of(envelope, "envelope").onlyKeys(KEYS);
-            byte[] payload = Base64.getDecoder().decode(fields.string("payload", maxBytes));
-            byte[] signature = Base64.getDecoder().decode(fields.string("signature", 100));
+            byte[] payload = StrictBase64.decode(fields.string("payload", maxBytes), "envelope.payload");
+            byte[] signature = StrictBase64.decode(fields.string("signature", 100), "envelope.signature");
             String signerId = fields.string("signer", 64);
             return new Unverified(payload, signature, signerId);
         } catch (JsonFormatException | IllegalArgumentException e) {

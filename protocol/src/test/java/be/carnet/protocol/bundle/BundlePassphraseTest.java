@@ -136,8 +136,10 @@ class BundlePassphraseTest {
         BundleRejectedException e = assertThrows(BundleRejectedException.class,
                 () -> Bundles.passphraseIdentity(costly, PASSPHRASE.clone()));
 
-        assertEquals("the mission passphrase does not open the bundle", e.getMessage());
-        assertEquals("the scrypt work factor 20 is above the limit of 17", e.getCause().getMessage());
+        assertEquals(BundleRejectedException.Reason.WORK_FACTOR, e.reason());
+        assertEquals("the bundle's mission passphrase slot has scrypt work factor 20, too high: at most 17"
+                + " (formats.md 9.5)", e.getMessage());
+        assertEquals("the scrypt work factor 20 is too high: this reader accepts at most 17", e.getCause().getMessage());
     }
 
     @Test

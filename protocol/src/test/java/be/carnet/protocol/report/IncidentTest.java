@@ -116,8 +116,11 @@ class IncidentTest {
                         "attachment.size does not match its data"),
                 Arguments.of("hash does not match", (Consumer<JsonObject>) o -> o.addProperty("sha256", "0".repeat(64)),
                         "attachment.sha256 does not match its data"),
-                Arguments.of("data not base64", (Consumer<JsonObject>) o -> o.addProperty("data", "%%%"),
-                        "attachment.data must be base64"),
+                Arguments.of("data not base64", (Consumer<JsonObject>) o -> o.addProperty("data", "%%%%"),
+                        "attachment.data must be standard base64 (A-Z a-z 0-9 + / and final = padding only), found"
+                                + " another character at position 0"),
+                Arguments.of("data with stray bits", (Consumer<JsonObject>) o -> o.addProperty("data", "AQIDBB=="),
+                        "attachment.data must be canonical base64: the unused bits of its last character must be zero"),
                 Arguments.of("unknown field", (Consumer<JsonObject>) o -> o.addProperty("path", "/etc/passwd"),
                         "attachment has unknown field \"path\""));
     }

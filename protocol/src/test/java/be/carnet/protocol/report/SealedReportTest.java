@@ -79,16 +79,20 @@ class SealedReportTest {
         Receipt receipt = new Receipt("r-1", "m-1", DEVICE.publicKey().keyId(), sha,
                 Instant.parse("2026-11-28T11:00:00Z"), 7, AGENCY.publicKey().keyId());
         byte[] signed = receipt.sign(AGENCY);
+        String device = DEVICE.publicKey().keyId();
 
-        assertEquals(receipt, Receipt.verify(signed, AGENCY.publicKey(), "r-1", sha));
-        assertEquals("the receipt is for other bytes than the report sent", assertThrows(ReportRejectedException.class,
-                () -> Receipt.verify(signed, AGENCY.publicKey(), "r-1", Hashes.sha256Hex(new byte[1]))).getMessage());
-        assertEquals("the receipt is for another report", assertThrows(ReportRejectedException.class,
-                () -> Receipt.verify(signed, AGENCY.publicKey(), "r-2", sha)).getMessage());
+        assertEquals(receipt, Receipt.verify(signed, AGENCY.publicKey(), new Receipt.Expected("r-1", "m-1", device, sha)));
+        assertEquals("the receipt's sealedSha256 is for other bytes than the report sent",
+                assertThrows(ReportRejectedException.class, () -> Receipt.verify(signed, AGENCY.publicKey(),
+                        new Receipt.Expected("r-1", "m-1", device, Hashes.sha256Hex(new byte[1])))).getMessage());
+        assertEquals("the receipt's reportId names another report than the one sent",
+                assertThrows(ReportRejectedException.class, () -> Receipt.verify(signed, AGENCY.publicKey(),
+                        new Receipt.Expected("r-2", "m-1", device, sha))).getMessage());
         Ed25519PublicKey other = Ed25519KeyPair.generate().publicKey();
         assertEquals("the receipt is not valid: the document is signed by key " + AGENCY.publicKey().keyId()
                         + ", not by the expected key " + other.keyId(),
-                assertThrows(ReportRejectedException.class, () -> Receipt.verify(signed, other, "r-1", sha)).getMessage());
+                assertThrows(ReportRejectedException.class, () -> Receipt.verify(signed, other,
+                        new Receipt.Expected("r-1", "m-1", device, sha))).getMessage());
     }
 
     @Test

@@ -109,7 +109,7 @@ public final class BundleService {
                         "bundle must be a valid Carnet bundle (" + reason + ")");
                 case PATH -> throw new InvalidInputException("field.bundle", "rule.bundle.path",
                         "bundle must be a valid Carnet bundle (" + reason + ")");
-                case MALFORMED, PAYLOAD, ROLLBACK, SAME_VERSION_OTHER_BYTES, DECRYPTION, FILE_HASH ->
+                case MALFORMED, PAYLOAD, ROLLBACK, SAME_VERSION_OTHER_BYTES, DECRYPTION, WORK_FACTOR, FILE_HASH ->
                         throw new InvalidInputException("field.bundle", "rule.bundle.invalid",
                                 "bundle must be a valid Carnet bundle (" + reason + ")");
                 default -> throw new IllegalStateException("unknown bundle rule " + e.reason(), e);

@@ -78,6 +78,10 @@ class IntakeApiTest {
         return device.seal(device.report(reportId, mission.id(), agencyKeyId(), description), keys.report().recipient());
     }
 
+    private static Receipt.Expected expected(String reportId, byte[] sealed) {
+        return new Receipt.Expected(reportId, mission.id(), device.keyId(), Hashes.sha256Hex(sealed));
+    }
+
     private static HttpResponse<byte[]> send(String reportId, byte[] sealed) {
         return http().postBytes("/api/v1/reports/" + reportId, sealed, "application/octet-stream");
     }
@@ -90,8 +94,8 @@ class IntakeApiTest {
         HttpResponse<byte[]> response = send(reportId, sealed);
 
         assertEquals(200, response.statusCode());
-        Receipt receipt = Receipt.verify(response.body(), keys.signing().publicKey(), reportId,
-                Hashes.sha256Hex(sealed));
+        Receipt receipt = Receipt.verify(response.body(), keys.signing().publicKey(),
+                expected(reportId, sealed));
         assertEquals(mission.id(), receipt.missionId());
         assertEquals(device.keyId(), receipt.deviceKeyId());
         assertEquals(agencyKeyId(), receipt.agencyKeyId());
@@ -140,10 +144,10 @@ class IntakeApiTest {
         byte[] firstSealed = sealed(firstId, "one");
         byte[] secondSealed = sealed(secondId, "two");
 
-        Receipt first = Receipt.verify(send(firstId, firstSealed).body(), keys.signing().publicKey(), firstId,
-                Hashes.sha256Hex(firstSealed));
-        Receipt second = Receipt.verify(send(secondId, secondSealed).body(), keys.signing().publicKey(), secondId,
-                Hashes.sha256Hex(secondSealed));
+        Receipt first = Receipt.verify(send(firstId, firstSealed).body(), keys.signing().publicKey(),
+                expected(firstId, firstSealed));
+        Receipt second = Receipt.verify(send(secondId, secondSealed).body(), keys.signing().publicKey(),
+                expected(secondId, secondSealed));
 
         assertEquals(first.logPosition() + 1, second.logPosition());
     }
@@ -303,7 +307,7 @@ class IntakeApiTest {
         HttpResponse<byte[]> response = send(reportId, sealed);
 
         assertEquals(200, response.statusCode());
-        assertEquals(reportId, Receipt.verify(response.body(), keys.signing().publicKey(), reportId,
-                Hashes.sha256Hex(sealed)).reportId());
+        assertEquals(reportId, Receipt.verify(response.body(), keys.signing().publicKey(),
+                expected(reportId, sealed)).reportId());
     }
 }

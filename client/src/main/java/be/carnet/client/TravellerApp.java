@@ -6,6 +6,7 @@ import be.carnet.client.briefing.Checklist;
 import be.carnet.client.enrolment.EnrolmentService;
 import be.carnet.client.incident.Drafts;
 import be.carnet.client.incident.Journal;
+import be.carnet.client.incident.LastZone;
 import be.carnet.client.incident.TripDevices;
 import be.carnet.client.vault.DataWipe;
 import be.carnet.client.storage.Database;
@@ -104,7 +105,7 @@ public final class TravellerApp {
             TripDevices devices = new TripDevices(database, vault);
             WebDeps deps = new WebDeps(vault, new DataWipe(vault, database, settings, browser), enrolments, bundles, checklist,
                     journal, drafts, devices, sync, settings, Messages.load(), launchTokens, idleLock, options.clock(),
-                    options.zone());
+                    new LastZone(database, vault, options.zone()));
             Javalin server = WebServer.create(deps).start("127.0.0.1", options.port());
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "carnet-idle-lock");

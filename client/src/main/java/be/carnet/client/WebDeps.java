@@ -8,6 +8,7 @@ import be.carnet.client.briefing.Checklist;
 import be.carnet.client.enrolment.EnrolmentService;
 import be.carnet.client.incident.Drafts;
 import be.carnet.client.incident.Journal;
+import be.carnet.client.incident.LastZone;
 import be.carnet.client.incident.TripDevices;
 import be.carnet.client.vault.DataWipe;
 import be.carnet.client.storage.Settings;
@@ -15,7 +16,6 @@ import be.carnet.client.sync.SyncService;
 import be.carnet.client.vault.Vault;
 import be.carnet.i18n.Messages;
 import java.time.Clock;
-import java.time.ZoneId;
 
 /**
  * What the web server needs, wired by {@link be.carnet.client.TravellerApp} (or by a test with its own
@@ -35,10 +35,11 @@ import java.time.ZoneId;
  * @param launchTokens the one-time launch tokens
  * @param idleLock the idle auto-lock
  * @param clock the time
- * @param zone the zone dates are shown in and incidents default to
+ * @param zones the traveller's current zone (the last one chosen, else the laptop's): times without a zone of
+ *     their own are shown in it, and the incident form starts in it
  */
 public record WebDeps(Vault vault, DataWipe wipe, EnrolmentService enrolments, BundleService bundles,
                       Checklist checklist, Journal journal, Drafts drafts, TripDevices devices, SyncService sync,
                       Settings settings, Messages messages,
-                      LaunchTokens launchTokens, IdleLock idleLock, Clock clock, ZoneId zone) {
+                      LaunchTokens launchTokens, IdleLock idleLock, Clock clock, LastZone zones) {
 }

@@ -39,6 +39,7 @@ import be.carnet.client.vault.MemoryFormSeal;
 import be.carnet.client.vault.Vault;
 import be.carnet.client.vault.StrengthController;
 import be.carnet.client.vault.VaultController;
+import be.carnet.client.web.Script;
 import be.carnet.client.web.StrengthScript;
 import be.carnet.client.vault.VaultLockedException;
 import be.carnet.protocol.report.Attachment;
@@ -75,12 +76,13 @@ public final class WebServer {
         // Forms kept across the lock: a new in-memory key at every lock makes all earlier ones unreadable.
         KeptForms kept = new KeptForms(MemoryFormSeal::new, deps.clock());
         deps.vault().onLock(kept::forgetAll);
-        Pages pages = new Pages(deps.messages(), languages, deps.zone(), () -> deps.vault().state() == Vault.State.UNLOCKED,
-                kept);
+        Pages pages = new Pages(deps.messages(), languages, deps.zones()::current,
+                () -> deps.vault().state() == Vault.State.UNLOCKED, kept);
         RequestGuard guard = new RequestGuard(sessions, deps.idleLock());
         States states = new States(deps.vault(), pages, kept, guard);
         Stylesheet stylesheet = new Stylesheet();
         StrengthScript strengthScript = new StrengthScript();
+        Script zoneScript = new Script("zone.js");
         StrengthController strength = new StrengthController(pages);
         LaunchController launch = new LaunchController(deps.launchTokens(), sessions, pages);
         LanguageController language = new LanguageController(languages, pages, kept);
@@ -95,7 +97,7 @@ public final class WebServer {
         ContactsController contacts = new ContactsController(deps.bundles(), pages);
         ChecklistController checklist = new ChecklistController(deps.checklist(), deps.bundles(), pages);
         IncidentController incidents = new IncidentController(deps.journal(), deps.drafts(), deps.devices(),
-                deps.enrolments(), pages, deps.clock(), deps.zone());
+                deps.enrolments(), pages, deps.clock(), deps.zones());
         JournalController journal = new JournalController(deps.journal(), pages);
         SyncController sync = new SyncController(deps.sync(), deps.journal(), deps.drafts(), deps.enrolments(),
                 pages);
@@ -129,6 +131,7 @@ public final class WebServer {
             // Any vault state.
             config.routes.post(Paths.LANGUAGE, language::choose, Access.ANY_STATE);
             config.routes.get(Paths.STRENGTH_SCRIPT, strengthScript::serve, Access.ANY_STATE);
+            config.routes.get(Paths.ZONE_SCRIPT, zoneScript::serve, Access.ANY_STATE);
             config.routes.post(Paths.PASSPHRASE_STRENGTH, strength::strength, Access.ANY_STATE);
 
             // Vault life.

@@ -2,8 +2,6 @@ package be.carnet.i18n;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,10 +74,14 @@ public final class Translator {
         return messages.containsKey(key) || messages.containsKey(key + ".other");
     }
 
-    /** A date and time in this language's usual medium form, in {@code zone}. */
+    /** A date and time in {@code zone}, the zone named (see {@link Times#inZone}). */
     public String dateTime(Instant instant, ZoneId zone) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(language.locale())
-                .format(instant.atZone(zone));
+        return times().inZone(instant, zone);
+    }
+
+    /** Times with their zone named, and zone names, in this language (the one way both apps show a time). */
+    public Times times() {
+        return new Times(this);
     }
 
     /** A number with this language's grouping. */

@@ -107,12 +107,26 @@ public final class AgencyServer {
         return start(dataDir, bindHost, port, ClientAddress.peerOnly(), limits);
     }
 
+    /** As {@link #start(Path, String, int)}, showing staff the agency's times in {@code zone}. */
+    public static AgencyServer start(Path dataDir, String bindHost, int port, ZoneId zone) {
+        return start(dataDir, bindHost, port, ClientAddress.peerOnly(), defaultBodyLimits(), zone);
+    }
+
     /**
      * Starts the server trusting {@code X-Forwarded-For} from the proxies that {@code clientAddress} names,
      * with the operator's pace and room for request bodies.
      */
     public static AgencyServer start(Path dataDir, String bindHost, int port, ClientAddress clientAddress,
                                      BodyLimits limits) {
+        return start(dataDir, bindHost, port, clientAddress, limits, ZoneId.systemDefault());
+    }
+
+    /**
+     * As {@link #start(Path, String, int, ClientAddress, BodyLimits)}, showing staff the agency's times in
+     * {@code zone}.
+     */
+    public static AgencyServer start(Path dataDir, String bindHost, int port, ClientAddress clientAddress,
+                                     BodyLimits limits, ZoneId zone) {
         if (!isInitialised(dataDir)) {
             throw new IllegalStateException("the data directory " + dataDir + " is not initialised; run init first");
         }
@@ -124,8 +138,8 @@ public final class AgencyServer {
         }
         Database database = Database.open(dataDir);
         try {
-            AgencyServer server = new AgencyServer(dataDir, database, keys, Clock.systemUTC(), ZoneId.systemDefault(),
-                    bindHost, clientAddress, limits);
+            AgencyServer server = new AgencyServer(dataDir, database, keys, Clock.systemUTC(), zone, bindHost,
+                    clientAddress, limits);
             server.app.start(bindHost, port);
             return server;
         } catch (RuntimeException e) {

@@ -41,8 +41,6 @@ public final class IncidentController {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IncidentController.class);
 
-    static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
     /**
@@ -60,17 +58,17 @@ public final class IncidentController {
     private final EnrolmentService enrolments;
     private final Pages pages;
     private final Clock clock;
-    private final ZoneId zone;
+    private final LastZone zones;
 
     public IncidentController(Journal journal, Drafts drafts, TripDevices devices, EnrolmentService enrolments,
-                              Pages pages, Clock clock, ZoneId zone) {
+                              Pages pages, Clock clock, LastZone zones) {
         this.journal = journal;
         this.drafts = drafts;
         this.devices = devices;
         this.enrolments = enrolments;
         this.pages = pages;
         this.clock = clock;
-        this.zone = zone;
+        this.zones = zones;
     }
 
     // ---- The form and the quick log
@@ -80,7 +78,9 @@ public final class IncidentController {
      * again, not saved; or refused before a language switch: shown again with its errors).
      */
     public void form(Context ctx) {
-        IncidentInput blank = new IncidentInput("", "", "AMBER", now(), zone.getId(), null, "", "", "", "", null, "",
+        // The zone last chosen, else the laptop's (which a script may replace by the browser's; see ZoneList).
+        ZoneId zone = zones.current();
+        IncidentInput blank = new IncidentInput("", "", "AMBER", now(zone), zone.getId(), null, "", "", "", "", null, "",
                 "", "");
         Optional<KeptForm> kept = pages.restored(ctx);
         if (kept.isPresent()) {
@@ -105,10 +105,12 @@ public final class IncidentController {
         }
         if ("draft".equals(ctx.formParam("action"))) {
             String draftId = drafts.create(result.incident(), input.zone());
+            zones.remember(input.zone());
             pages.redirect(ctx, Paths.draft(draftId), Notice.info("client.draft.saved"));
             return;
         }
         journal.save(result.incident(), input.zone());
+        zones.remember(input.zone());
         pages.redirect(ctx, Paths.INCIDENTS, Notice.info("client.incident.saved"));
     }
 
@@ -117,11 +119,12 @@ public final class IncidentController {
      * draft at the current time; the traveller goes back to the page they were on.
      */
     public void quick(Context ctx) {
+        ZoneId zone = zones.current();
         IncidentValidator.Result result = IncidentValidator.quick(ctx.formParam("category"), ctx.formParam("severity"),
-                ctx.formParam("line"), now(), zone);
+                ctx.formParam("line"), now(zone), zone);
         if (!result.valid()) {
             IncidentInput typed = new IncidentInput(nullToEmpty(ctx.formParam("category")),
-                    nullToEmpty(ctx.formParam("severity")), "AMBER", now(), zone.getId(), null, "", "",
+                    nullToEmpty(ctx.formParam("severity")), "AMBER", now(zone), zone.getId(), null, "", "",
                     nullToEmpty(ctx.formParam("line")), "", null, "", "", "");
             List<FieldError> errors = result.errors().stream()
                     .map(e -> e.field().equals("line") ? new FieldError("description", e.rule(), e.args()) : e).toList();
@@ -187,6 +190,7 @@ public final class IncidentController {
             return;
         }
         drafts.update(draft.draftId(), result.incident(), input.zone());
+        zones.remember(input.zone());
         if ("ready".equals(ctx.formParam("action"))) {
             String reportId = drafts.markReady(draft.draftId());
             pages.redirect(ctx, Paths.incident(reportId), Notice.info("client.draft.ready"));
@@ -342,7 +346,10 @@ public final class IncidentController {
             pages.keepRefused(ctx, draft == null ? Paths.NEW_INCIDENT : Paths.draft(draft.draftId()), fieldsOf(values));
         }
         List<String> choices = draft == null ? devices.list() : devicesWith(draft);
-        pages.render(ctx, "incident/form.jte", new IncidentFormPage(pages.chrome(ctx), values, errors, zones(),
+        var chrome = pages.chrome(ctx);
+        ZoneList zoneList = ZoneList.build(chrome.t(), zones.remembered(), zones.system(),
+                values.zone() == null ? "" : values.zone(), status == HttpStatus.OK && draft == null, clock.instant());
+        pages.render(ctx, "incident/form.jte", new IncidentFormPage(chrome, values, errors, zoneList,
                 enrolments.current().isPresent(), choices, draft));
     }
 
@@ -429,17 +436,17 @@ public final class IncidentController {
                 : List.of();
     }
 
-    /** A stored draft as form values: its time shown in the zone the traveller chose (or the app's). */
+    /** A stored draft as form values: its time shown in the zone the traveller chose (or their current one). */
     private IncidentInput inputOf(Draft draft) {
         Incident i = draft.fields().incident();
         String zoneId = draft.fields().zone().isEmpty() || !ZoneId.getAvailableZoneIds().contains(draft.fields().zone())
-                ? zone.getId() : draft.fields().zone();
+                ? zones.current().getId() : draft.fields().zone();
         String local;
         try {
             local = OffsetDateTime.parse(i.occurredAt()).atZoneSameInstant(ZoneId.of(zoneId)).toLocalDateTime()
                     .format(INPUT);
         } catch (DateTimeParseException e) {
-            local = now();
+            local = now(ZoneId.of(zoneId));
         }
         Integer minutes = i.outOfSightMinutes();
         return new IncidentInput(i.category().name(), i.severity().name(), i.tlp().name(), local, zoneId,
@@ -458,12 +465,8 @@ public final class IncidentController {
                 && !IncidentInput.ticked(ctx.formParam(FUTURE_CONFIRMED));
     }
 
-    private String now() {
+    private String now(ZoneId zone) {
         return LocalDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MINUTES).format(INPUT);
-    }
-
-    private List<String> zones() {
-        return ZONES.contains(zone.getId()) ? ZONES : Stream.concat(Stream.of(zone.getId()), ZONES.stream()).toList();
     }
 
     private static String nullToEmpty(String value) {

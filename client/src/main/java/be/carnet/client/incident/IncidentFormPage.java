@@ -15,12 +15,12 @@ import java.util.List;
  * @param chrome the page frame
  * @param values the values to show (prefilled, or as typed)
  * @param errors the broken rules, in field order
- * @param zones the time zones offered
+ * @param zones the time zones offered, grouped, with the form's one selected
  * @param enrolled false when the incident will wait for enrolment to be signed and sealed
  * @param devices the traveller's trip devices, the device field's choices
  * @param draft the draft being edited, or null for a new incident
  */
-public record IncidentFormPage(Chrome chrome, IncidentInput values, List<FieldError> errors, List<String> zones,
+public record IncidentFormPage(Chrome chrome, IncidentInput values, List<FieldError> errors, ZoneList zones,
                                boolean enrolled, List<String> devices, Draft draft) {
 
     public IncidentFormPage {

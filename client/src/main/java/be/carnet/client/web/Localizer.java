@@ -3,15 +3,17 @@ package be.carnet.client.web;
 import be.carnet.client.form.FieldError;
 
 import be.carnet.i18n.Language;
+import be.carnet.i18n.Times;
 import be.carnet.i18n.Translator;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Messages, numbers and dates in the traveller's language, for templates and controllers. Every visible
@@ -21,9 +23,12 @@ import java.util.List;
 public final class Localizer {
 
     private final Translator translator;
-    private final ZoneId zone;
+    private final Supplier<ZoneId> zone;
 
-    public Localizer(Translator translator, ZoneId zone) {
+    /**
+     * @param zone the traveller's current zone, asked only when a time without a zone of its own is shown
+     */
+    public Localizer(Translator translator, Supplier<ZoneId> zone) {
         this.translator = translator;
         this.zone = zone;
     }
@@ -60,14 +65,27 @@ public final class Localizer {
         return translator.number(value);
     }
 
-    /** An instant as a medium date and time in the app's zone. */
-    public String dateTime(Instant instant) {
-        return translator.dateTime(instant, zone);
+    /** Times and zone names in this language (the one formatter of both apps). */
+    public Times times() {
+        return translator.times();
     }
 
-    /** The day of an instant in the app's zone, in its long form (14 mars 2026). */
+    /** An instant that has no zone of its own (a receipt, the enrolment) in the traveller's current zone, named. */
+    public String dateTime(Instant instant) {
+        return translator.times().inZone(instant, zone.get());
+    }
+
+    /**
+     * An instant of an incident (when it was logged) in the zone the traveller chose for it, named; in the
+     * traveller's current zone when it has none.
+     */
+    public String dateTime(Instant instant, String zoneId) {
+        return translator.times().inZone(instant, knownZone(zoneId).orElseGet(zone));
+    }
+
+    /** The day of an instant in the traveller's current zone, in its long form (14 mars 2026). */
     public String day(Instant instant) {
-        return date(instant.atZone(zone).toLocalDate());
+        return date(instant.atZone(zone.get()).toLocalDate());
     }
 
     /** A date in its long form (14 mars 2026). */
@@ -76,16 +94,22 @@ public final class Localizer {
                 .format(date);
     }
 
-    /** A stored ISO local date-time with offset, shown as the traveller entered it, with its offset. */
-    public String occurredAt(String iso) {
+    /**
+     * An incident's stored {@code occurredAt} (local date-time with offset) as the traveller entered it, in the
+     * zone they chose, named: 12 nov. 2026 14:05 (Pékin, UTC+8); with its offset alone when no zone was kept.
+     */
+    public String occurredAt(String iso, String zoneId) {
+        return translator.times().occurredAt(iso, zoneId);
+    }
+
+    private static Optional<ZoneId> knownZone(String zoneId) {
+        if (zoneId == null || zoneId.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            OffsetDateTime when = OffsetDateTime.parse(iso);
-            String local = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                    .withLocale(translator.language().locale()).format(when.toLocalDateTime());
-            String offset = when.getOffset().getTotalSeconds() == 0 ? "UTC" : "UTC" + when.getOffset().getId();
-            return local + " (" + offset + ")";
-        } catch (DateTimeParseException e) {
-            return iso;
+            return Optional.of(ZoneId.of(zoneId));
+        } catch (DateTimeException e) {
+            return Optional.empty();
         }
     }
 }

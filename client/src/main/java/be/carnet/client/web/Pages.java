@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Renders the precompiled jte templates ({@code client/src/main/jte}, package
@@ -25,11 +26,15 @@ public final class Pages {
     private final TemplateEngine engine;
     private final Messages messages;
     private final LanguageChoice languages;
-    private final ZoneId zone;
+    private final Supplier<ZoneId> zone;
     private final BooleanSupplier unlocked;
     private final KeptForms kept;
 
-    public Pages(Messages messages, LanguageChoice languages, ZoneId zone, BooleanSupplier unlocked, KeptForms kept) {
+    /**
+     * @param zone the traveller's current zone, asked only when a page shows a time that has no zone of its own
+     */
+    public Pages(Messages messages, LanguageChoice languages, Supplier<ZoneId> zone, BooleanSupplier unlocked,
+                 KeptForms kept) {
         this.engine = TemplateEngine.createPrecompiled(null, ContentType.Html, Pages.class.getClassLoader(),
                 PRECOMPILED_PACKAGE);
         this.messages = messages;

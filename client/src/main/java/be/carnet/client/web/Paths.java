@@ -15,6 +15,7 @@ public final class Paths {
     public static final String LAUNCH = "/launch";
     public static final String STYLESHEET = "/static/carnet.css";
     public static final String STRENGTH_SCRIPT = "/static/strength.js";
+    public static final String ZONE_SCRIPT = "/static/zone.js";
     public static final String PASSPHRASE_STRENGTH = "/passphrase/strength";
     public static final String STATIC_PREFIX = "/static/";
     public static final String LANGUAGE = "/language";

@@ -284,7 +284,8 @@ class JourneyTest {
         assertTrue(form.body().contains("<option value=\"S4\">S4 — Critique</option>"));
         assertTrue(form.body().contains("type=\"datetime-local\" id=\"occurredAt\" name=\"occurredAt\" value=\"2026-12-01T16:00\""),
                 form.body());
-        assertTrue(form.body().contains("<option value=\"Asia/Shanghai\" selected>Asia/Shanghai</option>"));
+        assertTrue(form.body().contains("<option value=\"Asia/Shanghai\" selected>Chine — Pékin (UTC+8) — cet ordinateur"
+                + "</option>"), form.body());
         assertTrue(form.body().contains("Un mail, un SMS ou un message inattendu"));
         assertTrue(form.body().contains("Une tentative à laquelle vous n’avez pas donné suite"));
         assertTrue(form.body().contains("id=\"incident-submit\""));
@@ -294,7 +295,7 @@ class JourneyTest {
         assertTrue(row.contains("T04 — Message suspect"), row);
         assertTrue(row.contains("S2 — Moyen"), row);
         assertTrue(row.contains("Hôtel Lotus, Shanghai"), row);
-        assertTrue(row.contains("(UTC+08:00)"), row);
+        assertTrue(row.contains("3 déc. 2026 14:30 (Pékin, UTC+8)"), row);
         assertTrue(row.contains("<td class=\"state state-ready\" data-label=\"État\">Prêt à envoyer</td>"), row);
     }
 

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -61,7 +62,7 @@ public final class BundleService {
         missions.get(missionId);
         BundleManifest manifest = verify(missionId, untrustedBundle);
         String sha256 = Hashes.sha256Hex(untrustedBundle);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored
         PublishedBundle published = database.transaction(c -> {
             Optional<PublishedBundle> latest = latest(c, missionId);
             if (latest.isPresent() && manifest.version() <= latest.get().version()) {
@@ -70,12 +71,12 @@ public final class BundleService {
                                 + latest.get().version(), manifest.version(), latest.get().version());
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO bundles "
-                    + "(mission_id, version, sha256, bytes, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "(mission_id, version, sha256, bytes, published_at_ms, published_by) VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, missionId);
                 insert.setLong(2, manifest.version());
                 insert.setString(3, sha256);
                 insert.setBytes(4, untrustedBundle);
-                insert.setString(5, now.toString());
+                insert.setLong(5, now.toEpochMilli());
                 insert.setString(6, actor);
                 insert.executeUpdate();
             }
@@ -172,7 +173,7 @@ public final class BundleService {
     }
 
     private static Optional<PublishedBundle> latest(Connection c, String missionId) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement("SELECT version, sha256, length(bytes), published_at, "
+        try (PreparedStatement query = c.prepareStatement("SELECT version, sha256, length(bytes), published_at_ms, "
                 + "published_by FROM bundles WHERE mission_id = ? ORDER BY version DESC LIMIT 1")) {
             query.setString(1, missionId);
             try (ResultSet rows = query.executeQuery()) {
@@ -180,7 +181,7 @@ public final class BundleService {
                     return Optional.empty();
                 }
                 return Optional.of(new PublishedBundle(missionId, rows.getLong(1), rows.getString(2), rows.getLong(3),
-                        Instant.parse(rows.getString(4)), rows.getString(5)));
+                        Instant.ofEpochMilli(rows.getLong(4)), rows.getString(5)));
             }
         }
     }

@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,15 +66,15 @@ public final class EnrolmentService {
         String cleanAlias = MissionService.checkText("field.alias", "alias", alias, 1, MAX_ALIAS);
         missions.get(missionId);
         EnrolmentCode code = EnrolmentCode.generate(keys.signing().publicKey());
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored
         database.transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO enrolment_codes "
-                    + "(code_hash, mission_id, alias, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                    + "(code_hash, mission_id, alias, created_at_ms, expires_at_ms) VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, secretHash(code.secret()));
                 insert.setString(2, missionId);
                 insert.setString(3, cleanAlias);
-                insert.setString(4, now.toString());
-                insert.setString(5, now.plus(CODE_LIFETIME).toString());
+                insert.setLong(4, now.toEpochMilli());
+                insert.setLong(5, now.plus(CODE_LIFETIME).toEpochMilli());
                 insert.executeUpdate();
             }
             AuditLog.record(c, now, actor, "code.issue", "mission " + missionId + ", alias " + cleanAlias);
@@ -124,7 +125,7 @@ public final class EnrolmentService {
         }
         Ed25519PublicKey deviceKey = verifiedRequest.deviceSigningKey();
         String codeHash = secretHash(verifiedRequest.codeSecret());
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored
         Device device = database.transaction(c -> redeem(c, codeHash, verifiedRequest, now));
         Mission mission = missions.get(device.missionId());
         EnrolmentAnswer answer = EnrolmentAnswer.create(mission.id(), mission.name(), device.alias(), deviceKey,
@@ -150,7 +151,7 @@ public final class EnrolmentService {
         Instant expiresAt;
         String usedBy;
         try (PreparedStatement query = c.prepareStatement(
-                "SELECT mission_id, alias, expires_at, device_key_id FROM enrolment_codes WHERE code_hash = ?")) {
+                "SELECT mission_id, alias, expires_at_ms, device_key_id FROM enrolment_codes WHERE code_hash = ?")) {
             query.setString(1, codeHash);
             try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next()) {
@@ -158,7 +159,7 @@ public final class EnrolmentService {
                 }
                 missionId = rows.getString(1);
                 alias = rows.getString(2);
-                expiresAt = Instant.parse(rows.getString(3));
+                expiresAt = Instant.ofEpochMilli(rows.getLong(3));
                 usedBy = rows.getString(4);
             }
         }
@@ -183,8 +184,8 @@ public final class EnrolmentService {
         }
         String keyId = request.deviceSigningKey().keyId();
         try (PreparedStatement use = c.prepareStatement(
-                "UPDATE enrolment_codes SET used_at = ?, device_key_id = ? WHERE code_hash = ? AND used_at IS NULL")) {
-            use.setString(1, now.toString());
+                "UPDATE enrolment_codes SET used_at_ms = ?, device_key_id = ? WHERE code_hash = ? AND used_at_ms IS NULL")) {
+            use.setLong(1, now.toEpochMilli());
             use.setString(2, keyId);
             use.setString(3, codeHash);
             if (use.executeUpdate() != 1) {
@@ -192,14 +193,14 @@ public final class EnrolmentService {
             }
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO devices "
-                + "(key_id, mission_id, alias, signing_key, recipient, enrolled_at, code_hash) "
+                + "(key_id, mission_id, alias, signing_key, recipient, enrolled_at_ms, code_hash) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, keyId);
             insert.setString(2, claim.missionId());
             insert.setString(3, claim.alias());
             insert.setString(4, request.deviceSigningKey().base64());
             insert.setString(5, request.deviceRecipient().encoded());
-            insert.setString(6, now.toString());
+            insert.setLong(6, now.toEpochMilli());
             insert.setString(7, codeHash);
             insert.executeUpdate();
         }
@@ -223,7 +224,7 @@ public final class EnrolmentService {
     public List<Device> devices(String missionId) {
         return database.read(c -> {
             try (PreparedStatement query = c.prepareStatement("SELECT key_id, mission_id, alias, signing_key, "
-                    + "recipient, enrolled_at FROM devices WHERE mission_id = ? ORDER BY enrolled_at, alias")) {
+                    + "recipient, enrolled_at_ms FROM devices WHERE mission_id = ? ORDER BY enrolled_at_ms, alias")) {
                 query.setString(1, missionId);
                 List<Device> out = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
@@ -239,15 +240,16 @@ public final class EnrolmentService {
     /** The codes issued for mission {@code missionId}, oldest first (never the codes themselves). */
     public List<IssuedCode> codes(String missionId) {
         return database.read(c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT alias, created_at, expires_at, used_at "
-                    + "FROM enrolment_codes WHERE mission_id = ? ORDER BY created_at, alias")) {
+            try (PreparedStatement query = c.prepareStatement("SELECT alias, created_at_ms, expires_at_ms, used_at_ms "
+                    + "FROM enrolment_codes WHERE mission_id = ? ORDER BY created_at_ms, alias")) {
                 query.setString(1, missionId);
                 List<IssuedCode> out = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        String used = rows.getString(4);
-                        out.add(new IssuedCode(rows.getString(1), Instant.parse(rows.getString(2)),
-                                Instant.parse(rows.getString(3)), used == null ? null : Instant.parse(used)));
+                        long used = rows.getLong(4);
+                        boolean unused = rows.wasNull();
+                        out.add(new IssuedCode(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)),
+                                Instant.ofEpochMilli(rows.getLong(3)), unused ? null : Instant.ofEpochMilli(used)));
                     }
                 }
                 return out;
@@ -257,7 +259,7 @@ public final class EnrolmentService {
 
     private static Optional<Device> device(Connection c, String keyId) throws SQLException {
         try (PreparedStatement query = c.prepareStatement("SELECT key_id, mission_id, alias, signing_key, recipient, "
-                + "enrolled_at FROM devices WHERE key_id = ?")) {
+                + "enrolled_at_ms FROM devices WHERE key_id = ?")) {
             query.setString(1, keyId);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(device(rows)) : Optional.empty();
@@ -268,7 +270,7 @@ public final class EnrolmentService {
     private static Device device(ResultSet rows) throws SQLException {
         return new Device(rows.getString(1), rows.getString(2), rows.getString(3),
                 Ed25519PublicKey.fromBase64(rows.getString(4)), X25519Recipient.parse(rows.getString(5)),
-                Instant.parse(rows.getString(6)));
+                Instant.ofEpochMilli(rows.getLong(6)));
     }
 
     /** Hex SHA-256 of a code's secret part: what the database keeps instead of the code. */

@@ -4,6 +4,7 @@ import be.carnet.protocol.Hashes;
 import be.carnet.protocol.keys.AgencyKeys;
 import be.carnet.protocol.report.Attachment;
 import be.carnet.protocol.report.Incident;
+import be.carnet.protocol.report.OccurredAt;
 import be.carnet.protocol.report.Receipt;
 import be.carnet.protocol.report.Report;
 import be.carnet.protocol.report.ReportRejectedException;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -194,22 +196,23 @@ public final class IntakeService {
                 receivedAt, position, agencyKeyId).sign(keys.signing());
         Incident incident = report.incident();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO reports (report_id, mission_id, "
-                + "device_key_id, sealed, sealed_sha256, received_at, log_position, signed_envelope, receipt, sequence, "
-                + "previous_hash, created_at, category, severity, tlp, occurred_at, place, description, approximate, "
-                + "device, actions_taken, ongoing, out_of_sight_minutes, accounts, amends) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "device_key_id, sealed, sealed_sha256, received_at_ms, log_position, signed_envelope, receipt, sequence, "
+                + "previous_hash, created_at_ms, category, severity, tlp, occurred_at, place, description, approximate, "
+                + "device, actions_taken, ongoing, out_of_sight_minutes, accounts, amends, occurred_at_ms, "
+                + "occurred_offset_seconds) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, report.reportId());
             insert.setString(2, report.missionId());
             insert.setString(3, report.deviceKeyId());
             insert.setBytes(4, sealed);
             insert.setString(5, sealedSha256);
-            insert.setString(6, receivedAt.toString());
+            insert.setLong(6, receivedAt.toEpochMilli());
             insert.setLong(7, position);
             insert.setBytes(8, signedEnvelope);
             insert.setBytes(9, receipt);
             insert.setLong(10, report.sequence());
             insert.setString(11, report.previousHash());
-            insert.setString(12, report.createdAt().toString());
+            insert.setLong(12, report.createdAt().toEpochMilli());
             insert.setString(13, incident.category().name());
             insert.setString(14, incident.severity().name());
             insert.setString(15, incident.tlp().name());
@@ -227,6 +230,15 @@ public final class IntakeService {
             }
             insert.setString(24, incident.accounts());
             insert.setString(25, incident.amends());
+            // The text stays as signed; the instant and offset beside it are what pages and sorting use.
+            Optional<OffsetDateTime> occurred = OccurredAt.parse(incident.occurredAt());
+            if (occurred.isPresent()) {
+                insert.setLong(26, occurred.get().toInstant().toEpochMilli());
+                insert.setInt(27, occurred.get().getOffset().getTotalSeconds());
+            } else {
+                insert.setNull(26, Types.INTEGER);
+                insert.setNull(27, Types.INTEGER);
+            }
             insert.executeUpdate();
         }
         storeAttachments(c, report.reportId(), incident.attachments());

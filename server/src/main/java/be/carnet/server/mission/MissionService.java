@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,17 +50,17 @@ public final class MissionService {
                 destination == null ? "" : destination, 0, MAX_DESTINATION);
         X25519Identity identity = X25519Identity.generate();
         String id = Randomness.uuid();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored
         database.transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO missions "
-                    + "(id, name, destination, mission_identity, mission_recipient, created_at) "
+                    + "(id, name, destination, mission_identity, mission_recipient, created_at_ms) "
                     + "VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, id);
                 insert.setString(2, cleanName);
                 insert.setString(3, cleanDestination);
                 insert.setString(4, identity.encoded());
                 insert.setString(5, identity.recipient().encoded());
-                insert.setString(6, now.toString());
+                insert.setLong(6, now.toEpochMilli());
                 insert.executeUpdate();
             }
             AuditLog.record(c, now, actor, "mission.create", "mission " + id);
@@ -72,7 +73,7 @@ public final class MissionService {
     public List<Mission> list() {
         return database.read(c -> {
             try (PreparedStatement query = c.prepareStatement("SELECT id, name, destination, mission_recipient, "
-                    + "created_at FROM missions ORDER BY created_at DESC, name");
+                    + "created_at_ms FROM missions ORDER BY created_at_ms DESC, name");
                  ResultSet rows = query.executeQuery()) {
                 List<Mission> out = new ArrayList<>();
                 while (rows.next()) {
@@ -87,7 +88,7 @@ public final class MissionService {
     public Optional<Mission> find(String id) {
         return database.read(c -> {
             try (PreparedStatement query = c.prepareStatement("SELECT id, name, destination, mission_recipient, "
-                    + "created_at FROM missions WHERE id = ?")) {
+                    + "created_at_ms FROM missions WHERE id = ?")) {
                 query.setString(1, id);
                 try (ResultSet rows = query.executeQuery()) {
                     return rows.next() ? Optional.of(mission(rows)) : Optional.empty();
@@ -128,7 +129,7 @@ public final class MissionService {
         // Only the public recipient: list and show pages never load the mission's secret key.
         X25519Recipient recipient = X25519Recipient.parse(rows.getString(4));
         return new Mission(rows.getString(1), rows.getString(2), rows.getString(3), recipient,
-                Instant.parse(rows.getString(5)));
+                Instant.ofEpochMilli(rows.getLong(5)));
     }
 
     /**

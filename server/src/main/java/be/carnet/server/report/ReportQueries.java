@@ -25,7 +25,7 @@ public final class ReportQueries {
     /** The audit action of an attachment download. */
     public static final String AUDIT_DOWNLOAD = "report.attachment.download";
 
-    private static final String LINK_COLUMNS = "r.report_id, r.log_position, d.alias, r.category, r.received_at, "
+    private static final String LINK_COLUMNS = "r.report_id, r.log_position, d.alias, r.category, r.received_at_ms, "
             + "r.device_key_id FROM reports r JOIN devices d ON d.key_id = r.device_key_id ";
 
     private final Database database;
@@ -38,7 +38,7 @@ public final class ReportQueries {
     public List<ReportSummary> list(String missionId) {
         return database.read(c -> {
             try (PreparedStatement query = c.prepareStatement("SELECT r.report_id, d.alias, r.category, r.severity, "
-                    + "r.received_at, r.log_position, r.amends <> '', "
+                    + "r.received_at_ms, r.log_position, r.amends <> '', "
                     + "(SELECT COUNT(*) FROM attachments a WHERE a.report_id = r.report_id) "
                     + "FROM reports r JOIN devices d ON d.key_id = r.device_key_id "
                     + "WHERE r.mission_id = ? ORDER BY r.log_position")) {
@@ -48,7 +48,7 @@ public final class ReportQueries {
                     while (rows.next()) {
                         out.add(new ReportSummary(rows.getString(1), rows.getString(2),
                                 Category.parse(rows.getString(3)), Severity.parse(rows.getString(4)),
-                                Instant.parse(rows.getString(5)), rows.getLong(6), rows.getBoolean(7), rows.getInt(8)));
+                                Instant.ofEpochMilli(rows.getLong(5)), rows.getLong(6), rows.getBoolean(7), rows.getInt(8)));
                     }
                 }
                 return out;
@@ -61,7 +61,7 @@ public final class ReportQueries {
         return database.read(c -> {
             try (PreparedStatement query = c.prepareStatement("SELECT r.report_id, r.mission_id, d.alias, "
                     + "r.device_key_id, r.category, r.severity, r.tlp, r.occurred_at, r.place, r.description, "
-                    + "r.created_at, r.received_at, r.log_position, r.sealed_sha256, r.sequence, r.previous_hash, "
+                    + "r.created_at_ms, r.received_at_ms, r.log_position, r.sealed_sha256, r.sequence, r.previous_hash, "
                     + "r.approximate, r.device, r.actions_taken, r.ongoing, r.out_of_sight_minutes, r.accounts, "
                     + "r.amends FROM reports r JOIN devices d ON d.key_id = r.device_key_id "
                     + "WHERE r.mission_id = ? AND r.report_id = ?")) {
@@ -85,7 +85,7 @@ public final class ReportQueries {
                             rows.getString(18), rows.getString(10), rows.getString(19), rows.getBoolean(20),
                             outOfSightMinutes, rows.getString(22), amends, amended,
                             addenda(c, missionId, reportId, deviceKeyId), attachments(c, reportId),
-                            Instant.parse(rows.getString(11)), Instant.parse(rows.getString(12)), rows.getLong(13),
+                            Instant.ofEpochMilli(rows.getLong(11)), Instant.ofEpochMilli(rows.getLong(12)), rows.getLong(13),
                             rows.getString(14), sequence, previousHash, chain));
                 }
             }
@@ -150,7 +150,7 @@ public final class ReportQueries {
 
     private static ReportLink link(ResultSet rows, String deviceKeyId) throws SQLException {
         return new ReportLink(rows.getString(1), rows.getLong(2), rows.getString(3), Category.parse(rows.getString(4)),
-                Instant.parse(rows.getString(5)), rows.getString(6).equals(deviceKeyId));
+                Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6).equals(deviceKeyId));
     }
 
     private static List<AttachmentInfo> attachments(Connection c, String reportId) throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -48,7 +49,7 @@ public final class StaffService {
         checkUsername(username);
         checkPassword(password);
         String hash = hasher.hash(password);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored
         return database.transaction(c -> {
             try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM staff WHERE username = ?")) {
                 exists.setString(1, username);
@@ -60,11 +61,11 @@ public final class StaffService {
                 }
             }
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO staff (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO staff (username, password_hash, role, created_at_ms) VALUES (?, ?, ?, ?)")) {
                 insert.setString(1, username);
                 insert.setString(2, hash);
                 insert.setString(3, role.stored());
-                insert.setString(4, now.toString());
+                insert.setLong(4, now.toEpochMilli());
                 insert.executeUpdate();
             }
             AuditLog.record(c, now, actor, "staff.create", "username " + username + ", role " + role.stored());
@@ -108,7 +109,7 @@ public final class StaffService {
         }
         Optional<StaffMember> member = row.isPresent() && matches
                 ? Optional.of(new StaffMember(username, Role.fromStored(row.get()[1]))) : Optional.empty();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored
         database.transaction(c -> {
             if (member.isPresent()) {
                 AuditLog.record(c, now, username, "login", "role " + member.get().role().stored());

@@ -22,8 +22,8 @@ public final class AuditLog {
     public static void record(Connection connection, Instant at, String actor, String action, String detail)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, at.toString());
+                "INSERT INTO audit (at_ms, actor, action, detail) VALUES (?, ?, ?, ?)")) {
+            insert.setLong(1, at.toEpochMilli());
             insert.setString(2, actor);
             insert.setString(3, action);
             insert.setString(4, detail);
@@ -35,12 +35,12 @@ public final class AuditLog {
     public static List<Entry> latest(Database database, int limit) {
         return database.read(c -> {
             try (PreparedStatement query = c.prepareStatement(
-                    "SELECT at, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?")) {
+                    "SELECT at_ms, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?")) {
                 query.setInt(1, limit);
                 List<Entry> out = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        out.add(new Entry(Instant.parse(rows.getString(1)), rows.getString(2), rows.getString(3),
+                        out.add(new Entry(Instant.ofEpochMilli(rows.getLong(1)), rows.getString(2), rows.getString(3),
                                 rows.getString(4)));
                     }
                 }

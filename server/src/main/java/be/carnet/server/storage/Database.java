@@ -101,17 +101,35 @@ public final class Database implements AutoCloseable {
             throw new StorageException("the database " + file + " has schema version " + version
                     + ", newer than this server's " + Schema.latestVersion() + "; use a newer server");
         }
-        for (int next = version + 1; next <= Schema.latestVersion(); next++) {
-            final int target = next;
-            transaction(c -> {
-                try (Statement statement = c.createStatement()) {
-                    for (String sql : Schema.MIGRATIONS.get(target - 1)) {
-                        statement.execute(sql);
+        if (version == Schema.latestVersion()) {
+            return;
+        }
+        // Foreign keys cannot be switched inside a transaction: off for the migrations (a rebuilt table is
+        // dropped and renamed while others refer to it), then every key is checked before each commit.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA foreign_keys=OFF");
+        }
+        try {
+            for (int next = version + 1; next <= Schema.latestVersion(); next++) {
+                final int target = next;
+                transaction(c -> {
+                    Schema.MIGRATIONS.get(target - 1).apply(c);
+                    try (Statement statement = c.createStatement()) {
+                        try (ResultSet broken = statement.executeQuery("PRAGMA foreign_key_check")) {
+                            if (broken.next()) {
+                                throw new StorageException("schema migration " + target + " left a broken foreign key"
+                                        + " in table " + broken.getString(1) + "; the database was not changed");
+                            }
+                        }
+                        statement.execute("PRAGMA user_version = " + target);
                     }
-                    statement.execute("PRAGMA user_version = " + target);
-                }
-                return null;
-            });
+                    return null;
+                });
+            }
+        } finally {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA foreign_keys=ON");
+            }
         }
     }
 

@@ -1,15 +1,26 @@
 package be.carnet.server.storage;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
  * The agency schema as an ordered list of migrations. Migration {@code n} (from 1) brings the database
  * from {@code PRAGMA user_version = n - 1} to {@code n}. Never edit a released migration: append one.
+ * Each runs in one transaction with foreign keys off (so a table can be rebuilt), and is refused if it
+ * leaves a foreign key broken.
  */
 final class Schema {
 
-    static final List<List<String>> MIGRATIONS = List.of(
-            List.of(
+    /** One step of the schema: statements, or code where converting values needs more than SQL. */
+    @FunctionalInterface
+    interface Migration {
+        void apply(Connection c) throws SQLException;
+    }
+
+    static final List<Migration> MIGRATIONS = List.of(
+            sql(
                     """
                     CREATE TABLE staff (
                         username TEXT PRIMARY KEY,
@@ -91,7 +102,7 @@ final class Schema {
                     )"""),
             // 2: the incident fields of protocol issue 4 and the attachments. Reports received before
             // have none of them: false, empty, NULL (no time out of sight recorded), no attachment.
-            List.of(
+            sql(
                     "ALTER TABLE reports ADD COLUMN approximate INTEGER NOT NULL DEFAULT 0 "
                             + "CHECK (approximate IN (0, 1))",
                     "ALTER TABLE reports ADD COLUMN device TEXT NOT NULL DEFAULT ''",
@@ -111,10 +122,23 @@ final class Schema {
                         sha256 TEXT NOT NULL,
                         data BLOB NOT NULL,
                         PRIMARY KEY (report_id, position)
-                    )""")
+                    )"""),
+            // 3: instants as UTC epoch milliseconds (INTEGER columns named *_ms) instead of ISO text, which
+            // sorted "…00.5Z" before "…00Z"; the incident's time also as milliseconds and offset.
+            InstantColumns::migrate
     );
 
     private Schema() {
+    }
+
+    private static Migration sql(String... statements) {
+        return c -> {
+            try (Statement statement = c.createStatement()) {
+                for (String sql : statements) {
+                    statement.execute(sql);
+                }
+            }
+        };
     }
 
     static int latestVersion() {

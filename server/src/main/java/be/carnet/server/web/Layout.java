@@ -39,9 +39,17 @@ public record Layout(Translator t, String csrf, Viewer staff, String path, ZoneI
         return staff != null && staff.admin();
     }
 
-    /** A localized date and time, or an empty string for {@code null}. */
+    /** A localized date and time in the agency's zone, the zone named; an empty string for {@code null}. */
     public String dateTime(Instant instant) {
-        return instant == null ? "" : t.dateTime(instant, zone);
+        return instant == null ? "" : t.times().inZone(instant, zone);
+    }
+
+    /**
+     * An incident's {@code occurredAt} where it happened (its offset named) and, when the agency's clock
+     * showed another time, the agency's in brackets; the text marked unreadable when it is not a time.
+     */
+    public String occurredAt(String occurredAt) {
+        return t.times().occurredAtForAgency(occurredAt, zone);
     }
 
     /** The rule {@code e} names, in this language: "The field “Name”: must not be empty". */

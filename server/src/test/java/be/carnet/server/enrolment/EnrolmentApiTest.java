@@ -65,7 +65,7 @@ class EnrolmentApiTest {
 
     private static long used(String code) {
         return TestDatabase.single(data, "SELECT COUNT(*) FROM enrolment_codes WHERE code_hash = ? "
-                + "AND used_at IS NOT NULL", EnrolmentService.secretHash(EnrolmentCode.parse(code).secret()));
+                + "AND used_at_ms IS NOT NULL", EnrolmentService.secretHash(EnrolmentCode.parse(code).secret()));
     }
 
     @Test

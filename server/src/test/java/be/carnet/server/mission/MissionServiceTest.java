@@ -52,6 +52,21 @@ class MissionServiceTest {
     }
 
     @Test
+    void missionsAreListedNewestFirstEvenHalfASecondApart() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-28T09:00:00Z"));
+        MissionService timed = new MissionService(database, clock);
+        Mission first = timed.create("admin", "B first", "");
+        clock.advance(java.time.Duration.ofMillis(500));
+        Mission second = timed.create("admin", "A half a second later", "");
+
+        List<Mission> listed = timed.list();
+
+        // As text, "…09:00:00.500Z" sorts before "…09:00:00Z"; as milliseconds it does not.
+        assertEquals(List.of(second.id(), first.id()), listed.stream().map(Mission::id).toList());
+        assertEquals(Instant.parse("2026-11-28T09:00:00.500Z"), listed.get(0).createdAt());
+    }
+
+    @Test
     void creationIsAuditedWithoutTheKey() {
         Mission mission = missions.create("admin", "Mission", "");
 

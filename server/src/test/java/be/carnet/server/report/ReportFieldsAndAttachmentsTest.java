@@ -61,7 +61,7 @@ class ReportFieldsAndAttachmentsTest {
     @BeforeAll
     static void start() throws IOException {
         AgencyServer.init(data, "admin", PASSWORD.toCharArray());
-        server = AgencyServer.start(data, "127.0.0.1", 0);
+        server = AgencyServer.start(data, "127.0.0.1", 0, java.time.ZoneId.of("Europe/Brussels"));
         keys = server.keys();
         mission = server.missions().create("Mission Chine", "Shanghai");
         otherMission = server.missions().create("Autre mission", "Lagos");
@@ -166,7 +166,9 @@ class ReportFieldsAndAttachmentsTest {
 
         assertEquals(200, page.statusCode());
         String html = page.body();
-        assertTrue(html.contains("<dd id=\"report-occurred\">2026-11-27T22:15+08:00 "
+        // Where it happened (the report carries its offset), then the agency's own clock in brackets.
+        assertTrue(html.contains("<dd id=\"report-occurred\">27 Nov 2026, 22:15 (UTC+8) "
+                + "[27 Nov 2026, 15:15 (Brussels, UTC+1) at the agency] "
                 + "<span class=\"tag\" id=\"report-approximate\">approximate</span></dd>"), html);
         assertTrue(html.contains("<p class=\"ongoing\" id=\"report-ongoing-banner\" role=\"status\">"
                 + "Still going on: the traveller reported this while it was happening.</p>"), html);
@@ -197,7 +199,8 @@ class ReportFieldsAndAttachmentsTest {
 
         String html = http.get(reportPath(plainId)).body();
 
-        assertTrue(html.contains("<dd id=\"report-occurred\">2026-11-28T09:00+08:00</dd>"), html);
+        assertTrue(html.contains("<dd id=\"report-occurred\">28 Nov 2026, 09:00 (UTC+8) "
+                + "[28 Nov 2026, 02:00 (Brussels, UTC+1) at the agency]</dd>"), html);
         assertTrue(html.contains("<dd id=\"report-ongoing\">no</dd>"), html);
         assertTrue(html.contains("<dd id=\"report-trip-device\"><span class=\"empty\">not given</span></dd>"), html);
         assertFalse(html.contains("report-out-of-sight"), html);

@@ -111,6 +111,20 @@ public final class Age {
     }
 
     /**
+     * The stanzas of an age file's header, read without any key and without decrypting anything (no work
+     * factor is spent), so that a caller can hold a file to a rule on its stanzas before using it.
+     *
+     * @throws AgeException if the header is malformed (same rules as decryption)
+     */
+    public static List<Stanza> stanzas(byte[] untrustedFile) {
+        try {
+            return List.copyOf(Header.read(new ByteArrayInputStream(untrustedFile)).stanzas);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Decrypts a whole age file with the first identity that matches.
      *
      * @throws AgeException if no identity matches or any byte of the file was altered or cut off;

@@ -8,6 +8,7 @@ import be.carnet.protocol.age.AgeException;
 import be.carnet.protocol.age.Identity;
 import be.carnet.protocol.age.Recipient;
 import be.carnet.protocol.age.ScryptIdentity;
+import be.carnet.protocol.age.Stanza;
 import be.carnet.protocol.age.ScryptWorkFactorException;
 import be.carnet.protocol.age.ScryptRecipient;
 import be.carnet.protocol.age.X25519Identity;
@@ -172,6 +173,38 @@ public final class Bundles {
             files.put(file.path(), content);
         }
         return new VerifiedBundle(manifest, files, bundleSha256, now.isAfter(manifest.expires()));
+    }
+
+    /**
+     * Holds a verified manifest's passphrase slot, if it has one, to formats.md 9.5 without any scrypt work:
+     * one scrypt stanza whose work factor is at most {@link MissionPassphrase#MAX_WORK_FACTOR}. The agency runs
+     * it at publish, so that a bundle no traveller could open with the passphrase is refused there.
+     *
+     * @throws BundleRejectedException with {@link Reason#WORK_FACTOR} when the work factor is too high, with
+     *     {@link Reason#MALFORMED} when the slot is not one scrypt stanza
+     */
+    public static void checkPassphraseSlot(BundleManifest manifest) {
+        if (!manifest.hasPassphrase()) {
+            return;
+        }
+        List<Stanza> stanzas;
+        try {
+            stanzas = Age.stanzas(manifest.passphraseKey());
+        } catch (AgeException e) {
+            throw new BundleRejectedException(Reason.MALFORMED, "the bundle's passphrase slot is not an age file: "
+                    + e.getMessage(), e);
+        }
+        if (stanzas.size() != 1 || !ScryptRecipient.TYPE.equals(stanzas.get(0).type())
+                || stanzas.get(0).args().size() != 2 || !stanzas.get(0).args().get(1).matches("[1-9][0-9]?")) {
+            throw new BundleRejectedException(Reason.MALFORMED,
+                    "the bundle's passphrase slot must be one scrypt stanza (formats.md 9.5)");
+        }
+        int workFactor = Integer.parseInt(stanzas.get(0).args().get(1));
+        if (workFactor > MissionPassphrase.MAX_WORK_FACTOR) {
+            throw new BundleRejectedException(Reason.WORK_FACTOR, "the bundle's mission passphrase slot has scrypt work"
+                    + " factor " + workFactor + ", too high: at most " + MissionPassphrase.MAX_WORK_FACTOR
+                    + " (formats.md 9.5)");
+        }
     }
 
     /**

@@ -95,4 +95,20 @@ class BundleWorkFactorTest {
 
         assertEquals(BundleRejectedException.Reason.WORK_FACTOR, e.reason());
     }
+
+    @Test
+    void theAgencyCanHoldASlotToTheRuleWithoutThePassphraseOrAnyScryptWork() {
+        BundleManifest ageMade = Bundles.verifyManifest(bundleWithSlot(ageMadeSlot), AGENCY.publicKey(), MISSION);
+        BundleManifest contentTool = Bundles.verifyManifest(Bundles.write(MISSION, 1, NOW, NOW.plusSeconds(86_400),
+                List.of("fr"), java.util.Map.of("briefings/pre-departure/fr.md", BRIEFING), List.of(),
+                new MissionPassphrase(PASSPHRASE.toCharArray(), 10), AGENCY), AGENCY.publicKey(), MISSION);
+
+        BundleRejectedException e = assertThrows(BundleRejectedException.class,
+                () -> Bundles.checkPassphraseSlot(ageMade));
+        Bundles.checkPassphraseSlot(contentTool);
+
+        assertEquals(BundleRejectedException.Reason.WORK_FACTOR, e.reason());
+        assertEquals("the bundle's mission passphrase slot has scrypt work factor 18, too high: at most 17"
+                + " (formats.md 9.5)", e.getMessage());
+    }
 }

@@ -4,6 +4,7 @@ import be.carnet.protocol.Hashes;
 import be.carnet.protocol.bundle.BundleManifest;
 import be.carnet.protocol.bundle.BundleRejectedException;
 import be.carnet.protocol.bundle.Bundles;
+import be.carnet.protocol.bundle.MissionPassphrase;
 import be.carnet.protocol.keys.AgencyKeys;
 import be.carnet.server.form.InvalidInputException;
 import be.carnet.server.mission.MissionService;
@@ -97,7 +98,9 @@ public final class BundleService {
                     "bundle must be at most " + MAX_BUNDLE_BYTES + " bytes", MAX_BUNDLE_BYTES);
         }
         try {
-            return Bundles.verifyManifest(untrustedBundle, keys.signing().publicKey(), missionId);
+            BundleManifest manifest = Bundles.verifyManifest(untrustedBundle, keys.signing().publicKey(), missionId);
+            Bundles.checkPassphraseSlot(manifest);
+            return manifest;
         } catch (BundleRejectedException e) {
             String reason = e.getMessage();
             switch (e.reason()) {
@@ -109,7 +112,10 @@ public final class BundleService {
                         "bundle must be a valid Carnet bundle (" + reason + ")");
                 case PATH -> throw new InvalidInputException("field.bundle", "rule.bundle.path",
                         "bundle must be a valid Carnet bundle (" + reason + ")");
-                case MALFORMED, PAYLOAD, ROLLBACK, SAME_VERSION_OTHER_BYTES, DECRYPTION, WORK_FACTOR, FILE_HASH ->
+                case WORK_FACTOR -> throw new InvalidInputException("field.bundle", "rule.bundle.workFactor",
+                        "bundle must have a mission passphrase slot travellers can open (" + reason + ")",
+                        MissionPassphrase.MAX_WORK_FACTOR);
+                case MALFORMED, PAYLOAD, ROLLBACK, SAME_VERSION_OTHER_BYTES, DECRYPTION, FILE_HASH ->
                         throw new InvalidInputException("field.bundle", "rule.bundle.invalid",
                                 "bundle must be a valid Carnet bundle (" + reason + ")");
                 default -> throw new IllegalStateException("unknown bundle rule " + e.reason(), e);

@@ -92,6 +92,24 @@ class BundleServiceTest {
     }
 
     @Test
+    void refusesABundleWhosePassphraseSlotTravellersCouldNotOpen() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> bundles.publish(mission.id(),
+                TestBundles.withPassphraseSlot(mission, 1, keys.signing(), 18), "admin"));
+
+        assertEquals("rule.bundle.workFactor", e.ruleKey());
+        assertEquals("bundle must have a mission passphrase slot travellers can open (the bundle's mission "
+                + "passphrase slot has scrypt work factor 18, too high: at most 17 (formats.md 9.5))", e.getMessage());
+        assertEquals(Optional.empty(), bundles.latest(mission.id()));
+    }
+
+    @Test
+    void publishesABundleWhosePassphraseSlotIsWithinTheLimit() {
+        bundles.publish(mission.id(), TestBundles.withPassphraseSlot(mission, 1, keys.signing(), 17), "admin");
+
+        assertEquals(1, bundles.latest(mission.id()).orElseThrow().version());
+    }
+
+    @Test
     void refusesABundleSignedByAnotherKey() {
         Ed25519KeyPair stranger = Ed25519KeyPair.generate();
 

@@ -193,12 +193,12 @@ public final class WebServer {
             page(routes, Paths.MISSION_REPORT_ATTACHMENT, reports::attachment, Access.STAFF);
 
             // Device API (docs/http-api.md).
-            routes.get(Paths.API_HEALTH, ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"),
+            page(routes, Paths.API_HEALTH, ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"),
                     Access.DEVICE);
-            routes.get(Paths.API_AGENCY, enrolment::agency, Access.DEVICE);
+            page(routes, Paths.API_AGENCY, enrolment::agency, Access.DEVICE);
             routes.post(Paths.API_ENROL, enrolment::offer, Access.DEVICE);
             routes.post(Paths.API_ENROL_CONFIRM, enrolment::confirm, Access.DEVICE);
-            routes.get(Paths.API_BUNDLE, bundles::latest, Access.DEVICE);
+            page(routes, Paths.API_BUNDLE, bundles::latest, Access.DEVICE);
             routes.post(Paths.API_REPORT, intake::receive, Access.DEVICE);
 
             // Exceptions: device API answers in JSON, staff pages in HTML.
@@ -284,7 +284,7 @@ public final class WebServer {
     }
 
     /**
-     * A staff page: GET, and HEAD through the same handler and guard. (Left to itself Javalin answers
+     * A page or device GET route: GET, and HEAD through the same handler and guard. (Left to itself Javalin answers
      * HEAD on a GET route with an empty 200 without running any filter; Jetty drops the body of a HEAD
      * answer.)
      */

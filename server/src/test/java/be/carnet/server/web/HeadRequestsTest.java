@@ -51,6 +51,18 @@ class HeadRequestsTest {
     }
 
     @Test
+    void theDeviceApiAnswersHeadAsItAnswersGet() throws Exception {
+        for (String path : List.of("/api/v1/health", "/api/v1/agency", "/api/v1/missions/" + mission.id() + "/bundle",
+                "/api/v1/missions/no-such-mission/bundle")) {
+            HttpResponse<String> get = send("GET", path, null);
+            HttpResponse<String> head = send("HEAD", path, null);
+
+            assertEquals(get.statusCode(), head.statusCode(), "HEAD " + path);
+            assertEquals("", head.body(), "HEAD " + path);
+        }
+    }
+
+    @Test
     void withoutASessionHeadIsRedirectedOrRefusedExactlyAsGet() throws Exception {
         for (String page : pages()) {
             HttpResponse<String> get = send("GET", page, null);
